@@ -4,7 +4,7 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-worker
 import { exportJWK, generateKeyPair } from "jose";
 import type { Plugin } from "vite";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
-import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import { unstable_getMiniflareWorkerOptions, unstable_readConfig } from "wrangler";
 import { DATABASES, WORKERS } from "./scripts/workers.mjs";
 
 const root = import.meta.dirname;
@@ -77,9 +77,11 @@ export default defineConfig(async () => {
   // with the bindings of its own wrangler.toml. The edge also binds every D1 database (same
   // ids, so the same storage) only so the setup file can apply their migrations.
   const auxiliaries = WORKERS.filter((w) => w.name !== "edge").map((worker) => {
-    const { workerOptions } = unstable_getMiniflareWorkerOptions(path.join(root, worker.config));
+    const configPath = path.join(root, worker.config);
+    const { workerOptions } = unstable_getMiniflareWorkerOptions(configPath);
     return {
       ...workerOptions,
+      name: unstable_readConfig({ config: configPath }).name,
       modules: true,
       scriptPath: path.join(root, ".build", "workers", worker.name, "index.js"),
       bindings: { ...(workerOptions.bindings ?? {}), ...secrets },

@@ -1,1 +1,32 @@
-export default { fetch() { return new Response("x") } }
+import { problem, problemResponse } from "../shared/errors";
+import { requestIdFrom } from "../shared/request-id";
+import { gateway } from "../gateway/gateway.app";
+import { handleStorefront } from "./storefront";
+import type { EdgeEnv } from "./edge-env";
+
+/**
+ * The edge worker, the only one with a public route: `/api/*` goes to the gateway (which
+ * forwards to the domain workers over service bindings), `/dev/*` to development-only tools,
+ * everything else to the Remix storefront (static assets are served before the worker runs).
+ */
+export default {
+  async fetch(request, env, ctx) {
+    const { pathname } = new URL(request.url);
+    if (pathname === "/api" || pathname.startsWith("/api/")) return gateway.fetch(request, env, ctx);
+    if (pathname.startsWith("/dev/")) return devTools(request, env);
+    return handleStorefront(request, env, ctx);
+  },
+} satisfies ExportedHandler<EdgeEnv>;
+
+/** Development-only tools (the email outbox); absent in production. */
+async function devTools(request: Request, env: EdgeEnv): Promise<Response> {
+  const requestId = requestIdFrom(request.headers);
+  if (env.ENVIRONMENT !== "development") {
+    return problemResponse(problem("not_found", "Not found.", { requestId }));
+  }
+  const url = new URL(request.url);
+  if (/^\/dev\/outbox(\.json|\/.*)?$/.test(url.pathname)) {
+    return env.NOTIFICATIONS.fetch(new Request(new URL(url.pathname + url.search, "http://notifications.internal"), request));
+  }
+  return problemResponse(problem("not_found", `No dev tool at ${url.pathname}.`, { requestId }));
+}

@@ -3,9 +3,10 @@
 export interface Env {
 	MAIL: SendEmail;
 	EMAILS_DLQ: Queue;
+	LOW_STOCK_DLQ: Queue;
 	ENVIRONMENT: string;
 	EMAIL_TRANSPORT: string;
 	EMAIL_FROM: string;
 	ADMIN_EMAIL: string;
-	OUTBOX: DurableObjectNamespace<import("../../durable-objects/outbox.do").OutboxDO>;
+	OUTBOX: DurableObjectNamespace<import("../../work/main/workers/notifications/index").OutboxDO>;
 }

@@ -1,0 +1,36 @@
+import { createApp } from "../shared/app";
+import { AppError } from "../shared/errors";
+import type { EdgeEnv } from "../edge/edge-env";
+import { allowRoles, authenticate } from "./auth.middleware";
+import { systemHealth } from "./health";
+import { rateLimit } from "./rate-limit.middleware";
+import { requestLog } from "./request-log.middleware";
+import { forward, ownerOf } from "./upstreams";
+
+/**
+ * The /api gateway, mounted by the edge worker: request id, access log, per-client rate limits,
+ * access-token verification, coarse role guards, then forwarding to the owning domain worker.
+ * Domain workers check finer rules (ownership, per-route roles) with the caller passed along.
+ */
+export const gateway = createApp<EdgeEnv>();
+
+gateway.use("/api/*", requestLog, rateLimit, authenticate);
+
+// Everything under /api/admin is for admins, whichever worker serves it.
+gateway.use("/api/admin/*", allowRoles("admin"));
+
+gateway.get("/api/health", async (c) => {
+  const health = await systemHealth(c.env, c.get("requestId"));
+  return c.json(health, health.status === "ok" ? 200 : 503);
+});
+
+gateway.all("/api/*", async (c) => {
+  const service = ownerOf(c.req.path);
+  if (!service) throw new AppError("not_found", `No API route for ${c.req.method} ${c.req.path}.`);
+  const response = await forward(c.env, service, c.req.raw, {
+    requestId: c.get("requestId"),
+    caller: c.get("caller"),
+  });
+  // Re-wrap so headers are mutable (the request-id middleware sets x-request-id on the way out).
+  return new Response(response.body, response);
+});
