@@ -45,81 +45,128 @@ async function migrationBindings(databases: typeof DATABASES) {
 
 const workerDir = (name: string) => (name === "edge" ? "workers/edge" : `workers/${name}`);
 
+/** Every worker's miniflare options as its wrangler.toml gives them, by worker script name. */
+function loadWorkers() {
+  return WORKERS.map((worker) => {
+    const configPath = path.join(root, worker.config);
+    const { workerOptions } = unstable_getMiniflareWorkerOptions(configPath);
+    const script = unstable_readConfig({ config: configPath }).name;
+    const bound = Object.values(workerOptions.serviceBindings ?? {}).map((target) =>
+      typeof target === "string" ? target : (target as { name?: string }).name,
+    );
+    return {
+      worker,
+      script,
+      workerOptions,
+      dependsOn: bound.filter((n): n is string => typeof n === "string"),
+    };
+  });
+}
+
 export default defineConfig(async () => {
   const secrets = await testKeys();
-  const projects: TestProjectInlineConfiguration[] = [];
+  const all = loadWorkers();
+  const byScript = new Map(all.map((w) => [w.script, w]));
 
-  // One project per domain worker: the worker under test is `main`, so `exports.default` and
-  // `env` are exactly its own, with the bindings of its own wrangler.toml.
-  for (const worker of WORKERS.filter((w) => w.name !== "edge")) {
-    const dir = workerDir(worker.name);
-    if (!existsSync(path.join(root, dir, "test"))) continue;
-    const ownDatabases = DATABASES.filter((db) => db.config === worker.config);
-    projects.push({
+  /** The workers `script` reaches through service bindings, directly or not. */
+  function reachable(script: string, seen = new Set<string>()): Set<string> {
+    for (const next of byScript.get(script)?.dependsOn ?? []) {
+      if (!seen.has(next) && next !== script) {
+        seen.add(next);
+        reachable(next, seen);
+      }
+    }
+    return seen;
+  }
+
+  /**
+   * A test project for one worker as `main`, with the bindings of its own wrangler.toml. Every
+   * worker it reaches over service bindings runs beside it for real, pre-bundled by
+   * `npm run build:workers` with its own wrangler.toml's bindings. `main` also binds every D1
+   * database of those workers (same ids, so the same storage) only so the setup file can apply
+   * their migrations.
+   */
+  async function project(name: string, include: string[]): Promise<TestProjectInlineConfiguration> {
+    const main = all.find((w) => w.worker.name === name);
+    if (!main) throw new Error(`unknown worker ${name}`);
+    const auxiliaries = [...reachable(main.script)].map((script) => {
+      const aux = byScript.get(script);
+      if (!aux) throw new Error(`${main.script} binds ${script}, which is not in scripts/workers.mjs`);
+      return {
+        ...aux.workerOptions,
+        name: aux.script,
+        modules: true,
+        scriptPath: path.join(root, ".build", "workers", aux.worker.name, "index.js"),
+        bindings: { ...(aux.workerOptions.bindings ?? {}), ...secrets },
+      };
+    });
+    const configs = new Set([
+      main.worker.config,
+      ...[...reachable(main.script)].map((s) => byScript.get(s)?.worker.config),
+    ]);
+    const databases = DATABASES.filter((db) => configs.has(db.config));
+    const databaseIds = Object.fromEntries(
+      databases.map((db) => {
+        const owner = all.find((w) => w.worker.config === db.config);
+        const id = (owner?.workerOptions.d1Databases as Record<string, string> | undefined)?.[db.binding];
+        if (!id) throw new Error(`no database id for ${db.binding}`);
+        return [db.binding, id];
+      }),
+    );
+    return {
       plugins: [
         quietMissingSourcemaps,
         cloudflareTest({
-          main: `./${dir}/index.ts`,
-          wrangler: { configPath: `./${worker.config}` },
-          miniflare: { bindings: { ...secrets, ...(await migrationBindings(ownDatabases)) } },
+          main: `./${workerDir(name)}/index.ts`,
+          wrangler: { configPath: `./${main.worker.config}` },
+          miniflare: {
+            bindings: { ...secrets, ...(await migrationBindings(databases)) },
+            d1Databases: databaseIds,
+            workers: auxiliaries,
+          },
         }),
       ],
-      test: {
-        name: worker.name,
-        include: [`${dir}/test/**/*.test.ts`],
-        setupFiles: ["./test/apply-migrations.ts"],
-      },
-    });
+      test: { name, include, setupFiles: ["./test/apply-migrations.ts"] },
+    };
   }
 
-  // The edge project runs the whole system: the edge worker (gateway + storefront) as `main`
-  // and every domain worker as an auxiliary worker, pre-bundled by `npm run build:workers`
-  // with the bindings of its own wrangler.toml. The edge also binds every D1 database (same
-  // ids, so the same storage) only so the setup file can apply their migrations.
-  const auxiliaries = WORKERS.filter((w) => w.name !== "edge").map((worker) => {
-    const configPath = path.join(root, worker.config);
-    const { workerOptions } = unstable_getMiniflareWorkerOptions(configPath);
-    return {
-      ...workerOptions,
-      name: unstable_readConfig({ config: configPath }).name,
-      modules: true,
-      scriptPath: path.join(root, ".build", "workers", worker.name, "index.js"),
-      bindings: { ...(workerOptions.bindings ?? {}), ...secrets },
-    };
-  });
-  const databaseIds = Object.fromEntries(
-    DATABASES.map((db) => {
-      const owner = auxiliaries.find((w) => w.d1Databases && db.binding in w.d1Databases);
-      const id = (owner?.d1Databases as Record<string, string> | undefined)?.[db.binding];
-      if (!id) throw new Error(`no database id for ${db.binding}`);
-      return [db.binding, id];
-    }),
+  const projects: TestProjectInlineConfiguration[] = [];
+  for (const { worker } of all) {
+    if (worker.name === "edge") continue;
+    if (!existsSync(path.join(root, workerDir(worker.name), "test"))) continue;
+    projects.push(await project(worker.name, [`${workerDir(worker.name)}/test/**/*.test.ts`]));
+  }
+  // The edge project runs the whole system: the edge worker (gateway + storefront) and, behind
+  // it, every domain worker.
+  projects.push(
+    await project("edge", ["workers/edge/test/**/*.test.ts", "workers/gateway/test/**/*.test.ts"]),
   );
-  projects.push({
-    plugins: [
-      quietMissingSourcemaps,
-      cloudflareTest({
-        main: "./workers/edge/index.ts",
-        wrangler: { configPath: "./wrangler.toml" },
-        miniflare: {
-          bindings: { ...secrets, ...(await migrationBindings(DATABASES)) },
-          d1Databases: databaseIds,
-          workers: auxiliaries,
-        },
-      }),
-    ],
-    test: {
-      name: "edge",
-      include: ["workers/edge/test/**/*.test.ts", "workers/gateway/test/**/*.test.ts"],
-      setupFiles: ["./test/apply-migrations.ts"],
-    },
-  });
+
+  // Browser tests drive Debian's Chromium against the shop served by `wrangler dev`. Without
+  // Chromium they cannot run: say so loudly, and fail when REQUIRE_BROWSER is set (as in CI).
+  if (existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
+    projects.push({
+      test: {
+        name: "browser",
+        environment: "node",
+        include: ["test/e2e/**/*.e2e.test.ts"],
+        globalSetup: ["./test/e2e/global-setup.ts"],
+        testTimeout: 60_000,
+        hookTimeout: 180_000,
+        fileParallelism: false,
+      },
+    });
+  } else if (process.env.REQUIRE_BROWSER) {
+    throw new Error("REQUIRE_BROWSER is set but Chromium is missing: apt-get install -y chromium");
+  } else {
+    console.warn("\n!!! Browser tests NOT run: Chromium is missing (apt-get install -y chromium) !!!\n");
+  }
 
   return {
     test: {
       projects,
       // A test that logs an unexpected console.error is usually hiding a bug; keep output visible.
-      silent: "passed-only",
+      silent: "passed-only" as const,
     },
   };
 });

@@ -28,7 +28,11 @@ export const lowStockAlertEmail = z.object({
   data: z.object({ sku: z.string().min(1), available: z.number().int(), threshold: z.number().int() }),
 });
 
-export const emailMessage = z.discriminatedUnion("template", [welcomeEmail, passwordResetEmail, lowStockAlertEmail]);
+export const emailMessage = z.discriminatedUnion("template", [
+  welcomeEmail,
+  passwordResetEmail,
+  lowStockAlertEmail,
+]);
 
 /** An emails-queue message: a template, a recipient, the template's data, and an id for dedup. */
 export const emailQueueMessage = z.intersection(

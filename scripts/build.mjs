@@ -28,7 +28,9 @@ const OPTIONS = ["--skip-storefront", "--for-tests"];
 const args = process.argv.slice(2);
 const unknown = args.filter((a) => !OPTIONS.includes(a));
 if (unknown.length > 0) {
-  console.error(`unknown option(s): ${unknown.join(" ")}\nusage: node scripts/build.mjs [${OPTIONS.join("] [")}]`);
+  console.error(
+    `unknown option(s): ${unknown.join(" ")}\nusage: node scripts/build.mjs [${OPTIONS.join("] [")}]`,
+  );
   process.exit(2);
 }
 // --for-tests: what the test suite needs. The edge project runs the edge worker from source, so

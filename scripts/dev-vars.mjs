@@ -23,9 +23,13 @@ function readVars(file) {
 
 function writeVars(file, vars) {
   const lines = Object.entries(vars).map(([k, v]) => `${k}='${v}'`);
-  writeFileSync(file, `# Development secrets, made by scripts/dev-vars.mjs. Never commit.\n${lines.join("\n")}\n`, {
-    mode: 0o600,
-  });
+  writeFileSync(
+    file,
+    `# Development secrets, made by scripts/dev-vars.mjs. Never commit.\n${lines.join("\n")}\n`,
+    {
+      mode: 0o600,
+    },
+  );
 }
 
 /** Ensures both .dev.vars files hold a matching key pair; returns true when it made new keys. */
@@ -44,5 +48,7 @@ export async function ensureDevVars() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log((await ensureDevVars()) ? "created development keys in .dev.vars" : ".dev.vars already present");
+  console.log(
+    (await ensureDevVars()) ? "created development keys in .dev.vars" : ".dev.vars already present",
+  );
 }

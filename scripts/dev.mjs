@@ -20,9 +20,16 @@ export const DEFAULT_STATE = path.join(root, ".wrangler", "state");
 /** Runs a command to completion, failing with its output. */
 export async function run(command, args, options = {}) {
   try {
-    return await promisify(execFile)(command, args, { cwd: root, env: OFFLINE_ENV, maxBuffer: 64 << 20, ...options });
+    return await promisify(execFile)(command, args, {
+      cwd: root,
+      env: OFFLINE_ENV,
+      maxBuffer: 64 << 20,
+      ...options,
+    });
   } catch (error) {
-    throw new Error(`${path.basename(command)} ${args.join(" ")} failed:\n${error.stdout ?? ""}${error.stderr ?? ""}`);
+    throw new Error(
+      `${path.basename(command)} ${args.join(" ")} failed:\n${error.stdout ?? ""}${error.stderr ?? ""}`,
+    );
   }
 }
 
@@ -30,7 +37,17 @@ export async function run(command, args, options = {}) {
 export async function migrate(persistTo) {
   await Promise.all(
     DATABASES.map((db) =>
-      run(bin("wrangler"), ["d1", "migrations", "apply", db.name, "--local", "--persist-to", persistTo, "-c", db.config]),
+      run(bin("wrangler"), [
+        "d1",
+        "migrations",
+        "apply",
+        db.name,
+        "--local",
+        "--persist-to",
+        persistTo,
+        "-c",
+        db.config,
+      ]),
     ),
   );
 }
@@ -60,7 +77,12 @@ async function waitUntilUp(url, child, timeoutMs = 60_000) {
  * Prepares and starts the shop. Resolves with its URL once it answers, and a `stop()`.
  * @param {{ port?: number, persistTo?: string, quiet?: boolean, rebuild?: boolean }} options
  */
-export async function startShop({ port = 8787, persistTo = DEFAULT_STATE, quiet = false, rebuild = true } = {}) {
+export async function startShop({
+  port = 8787,
+  persistTo = DEFAULT_STATE,
+  quiet = false,
+  rebuild = true,
+} = {}) {
   const say = quiet ? () => {} : (msg) => console.log(msg);
   if (await ensureDevVars()) say("• created development keys in .dev.vars (kept out of git)");
   say("• building the storefront");

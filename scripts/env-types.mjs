@@ -5,10 +5,10 @@
 // an RPC entrypoint become typed `Service<...>`. Runtime types go to ./worker-configuration.d.ts.
 // `--check` regenerates into memory and fails if a committed file is out of date.
 import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { OFFLINE_ENV, WORKERS } from "./workers.mjs";
 
 const check = process.argv.includes("--check");
@@ -21,16 +21,23 @@ const wrangler = path.join(root, "node_modules", ".bin", "wrangler");
 /** Runs `wrangler types` and returns what it wrote. Secrets from .dev.vars are kept out. */
 async function wranglerTypes(config, extra) {
   const out = path.join(tmp, `${config.replaceAll("/", "_")}.d.ts`);
-  await promisify(execFile)(wrangler, ["types", out, "--config", config, "--env-file", emptyEnvFile, ...extra], {
-    cwd: root,
-    env: OFFLINE_ENV,
-  });
+  await promisify(execFile)(
+    wrangler,
+    ["types", out, "--config", config, "--env-file", emptyEnvFile, ...extra],
+    {
+      cwd: root,
+      env: OFFLINE_ENV,
+    },
+  );
   return readFileSync(out, "utf8");
 }
 
 /** `OutboxDO` -> durable-objects/outbox.do.ts, `StripeStateDO` -> stripe-state.do.ts */
 function durableObjectModule(className) {
-  const base = className.replace(/DO$/, "").replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
+  const base = className
+    .replace(/DO$/, "")
+    .replace(/([a-z])([A-Z])/g, "$1-$2")
+    .toLowerCase();
   return `../../durable-objects/${base}.do`;
 }
 
@@ -45,7 +52,11 @@ function toModule(worker, generated) {
     const line = raw.trim();
     const rpc = line.match(/^(\w+): Service \/\* entrypoint (\w+) from shop-([\w-]+) \*\/;$/);
     if (rpc) return `${rpc[1]}: Service<import("../${rpc[3]}/index").${rpc[2]}>;`;
-    const durableObject = line.match(/^(\w+): DurableObjectNamespace \/\* (\w+)(?: from [\w-]+)? \*\/;$/);
+    // wrangler writes `DurableObjectNamespace /* Class */` until the class is exported from the
+    // entry, then an import relative to its output file; both become the class's own module.
+    const durableObject =
+      line.match(/^(\w+): DurableObjectNamespace \/\* (\w+)(?: from [\w-]+)? \*\/;$/) ??
+      line.match(/^(\w+): DurableObjectNamespace<import\("[^"]+"\)\.(\w+)>;$/);
     if (durableObject) {
       return `${durableObject[1]}: DurableObjectNamespace<import("${durableObjectModule(durableObject[2])}").${durableObject[2]}>;`;
     }
@@ -64,10 +75,16 @@ function toModule(worker, generated) {
 const files = new Map();
 const jobs = [
   ...WORKERS.map((worker) => async () => {
-    const generated = await wranglerTypes(worker.config, ["--include-runtime", "false", "--strict-vars", "false"]);
+    const generated = await wranglerTypes(worker.config, [
+      "--include-runtime",
+      "false",
+      "--strict-vars",
+      "false",
+    ]);
     files.set(path.join(workerDir(worker.name), "worker-configuration.d.ts"), toModule(worker, generated));
   }),
-  async () => files.set("worker-configuration.d.ts", await wranglerTypes("wrangler.toml", ["--include-env", "false"])),
+  async () =>
+    files.set("worker-configuration.d.ts", await wranglerTypes("wrangler.toml", ["--include-env", "false"])),
 ];
 // wrangler is mostly start-up time; a few at once keeps two cores busy without thrashing.
 const pool = Array.from({ length: 3 }, async () => {

@@ -6,22 +6,59 @@ const CREATED = Date.UTC(2026, 0, 1);
 
 /** [slug, name, children] — positions follow the order here. */
 const TREE = [
-  ["electronics", "Electronics", [
-    ["audio", "Audio", [["headphones", "Headphones"], ["speakers", "Speakers"]]],
-    ["computers", "Computers", [["laptops", "Laptops"], ["accessories", "Computer accessories"]]],
-  ]],
-  ["home-kitchen", "Home & Kitchen", [
-    ["kitchen", "Kitchen", [["cookware", "Cookware"], ["coffee-tea", "Coffee & Tea"]]],
-    ["furniture", "Furniture", []],
-  ]],
-  ["sports-outdoors", "Sports & Outdoors", [
-    ["running", "Running", [["running-shoes", "Running shoes"]]],
-    ["camping", "Camping", []],
-  ]],
-  ["fashion", "Fashion", [
-    ["mens", "Men", [["mens-shirts", "Shirts"]]],
-    ["womens", "Women", [["womens-dresses", "Dresses"]]],
-  ]],
+  [
+    "electronics",
+    "Electronics",
+    [
+      [
+        "audio",
+        "Audio",
+        [
+          ["headphones", "Headphones"],
+          ["speakers", "Speakers"],
+        ],
+      ],
+      [
+        "computers",
+        "Computers",
+        [
+          ["laptops", "Laptops"],
+          ["accessories", "Computer accessories"],
+        ],
+      ],
+    ],
+  ],
+  [
+    "home-kitchen",
+    "Home & Kitchen",
+    [
+      [
+        "kitchen",
+        "Kitchen",
+        [
+          ["cookware", "Cookware"],
+          ["coffee-tea", "Coffee & Tea"],
+        ],
+      ],
+      ["furniture", "Furniture", []],
+    ],
+  ],
+  [
+    "sports-outdoors",
+    "Sports & Outdoors",
+    [
+      ["running", "Running", [["running-shoes", "Running shoes"]]],
+      ["camping", "Camping", []],
+    ],
+  ],
+  [
+    "fashion",
+    "Fashion",
+    [
+      ["mens", "Men", [["mens-shirts", "Shirts"]]],
+      ["womens", "Women", [["womens-dresses", "Dresses"]]],
+    ],
+  ],
 ];
 
 const BRANDS = ["Acme", "Northwind", "Globex", "Initech", "Umbrella", "Soylent", "Hooli", "Vandelay"];
@@ -43,7 +80,12 @@ export function catalogSeedSql() {
   );
   const brands = BRANDS.map(
     (name) =>
-      `INSERT OR IGNORE INTO brands (id, slug, name, created_at) VALUES (${[`brand-${name.toLowerCase()}`, name.toLowerCase(), name, CREATED]
+      `INSERT OR IGNORE INTO brands (id, slug, name, created_at) VALUES (${[
+        `brand-${name.toLowerCase()}`,
+        name.toLowerCase(),
+        name,
+        CREATED,
+      ]
         .map(quote)
         .join(", ")});`,
   );

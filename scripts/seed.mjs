@@ -7,17 +7,35 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { OFFLINE_ENV } from "./workers.mjs";
 import { catalogSeedSql } from "./seed-catalog.mjs";
 import { quote } from "./sql.mjs";
+import { OFFLINE_ENV } from "./workers.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 
 /** Demo accounts, one per role. */
 export const DEMO_USERS = [
-  { id: "00000000-0000-4000-a000-000000000001", role: "admin", name: "Ada Admin", email: "admin@shop.test", password: "admin-demo-2026" },
-  { id: "00000000-0000-4000-a000-000000000002", role: "seller", name: "Sam Seller", email: "seller@shop.test", password: "seller-demo-2026" },
-  { id: "00000000-0000-4000-a000-000000000003", role: "customer", name: "Cora Customer", email: "customer@shop.test", password: "customer-demo-2026" },
+  {
+    id: "00000000-0000-4000-a000-000000000001",
+    role: "admin",
+    name: "Ada Admin",
+    email: "admin@shop.test",
+    password: "admin-demo-2026",
+  },
+  {
+    id: "00000000-0000-4000-a000-000000000002",
+    role: "seller",
+    name: "Sam Seller",
+    email: "seller@shop.test",
+    password: "seller-demo-2026",
+  },
+  {
+    id: "00000000-0000-4000-a000-000000000003",
+    role: "customer",
+    name: "Cora Customer",
+    email: "customer@shop.test",
+    password: "customer-demo-2026",
+  },
 ];
 
 /** The same format as workers/identity/password.ts (PBKDF2-SHA256, 100k iterations). */
@@ -26,7 +44,6 @@ function hashPassword(password) {
   const hash = pbkdf2Sync(password.normalize("NFKC"), salt, 100_000, 32, "sha256");
   return `pbkdf2-sha256$100000$${salt.toString("base64url")}$${hash.toString("base64url")}`;
 }
-
 
 function identitySeedSql() {
   const now = Date.UTC(2026, 0, 1);

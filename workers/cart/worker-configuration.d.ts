@@ -2,7 +2,7 @@
 // run `npm run types` after changing the wrangler config.
 export interface Env {
 	ENVIRONMENT: string;
-	CARTS: DurableObjectNamespace<import("../../work/main/workers/cart/index").CartDO>;
+	CARTS: DurableObjectNamespace<import("../../durable-objects/cart.do").CartDO>;
 	CATALOG: Service<import("../catalog/index").CatalogService>;
 	INVENTORY: Service<import("../inventory/index").InventoryService>;
 }

@@ -1,1 +1,24 @@
-export default { fetch() { return new Response("x") } }
+import { WorkerEntrypoint } from "cloudflare:workers";
+import { catalogRoutes } from "./catalog.routes";
+import type { Category } from "./catalog.schemas";
+import { catalogDb, listCategories } from "./catalog.service";
+import { consumeSearchIndex } from "./search-index.consumer";
+import type { Env } from "./worker-configuration";
+
+/** The catalog for other workers (cart and orders price lines from it) over a service binding. */
+export class CatalogService extends WorkerEntrypoint<Env> {
+  /** Answers "ok" when the worker is reachable. */
+  async ping(): Promise<"ok"> {
+    return "ok";
+  }
+
+  /** The category tree, exactly as `GET /api/categories` returns its `items`. */
+  async listCategories(): Promise<Category[]> {
+    return listCategories({ db: catalogDb(this.env.CATALOG_DB) });
+  }
+}
+
+export default {
+  fetch: catalogRoutes.fetch,
+  queue: consumeSearchIndex,
+} satisfies ExportedHandler<Env>;

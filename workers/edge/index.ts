@@ -1,8 +1,8 @@
+import { gateway } from "../gateway/gateway.app";
 import { problem, problemResponse } from "../shared/errors";
 import { requestIdFrom } from "../shared/request-id";
-import { gateway } from "../gateway/gateway.app";
-import { handleStorefront } from "./storefront";
 import type { EdgeEnv } from "./edge-env";
+import { handleStorefront } from "./storefront";
 
 /**
  * The edge worker, the only one with a public route: `/api/*` goes to the gateway (which
@@ -26,7 +26,9 @@ async function devTools(request: Request, env: EdgeEnv): Promise<Response> {
   }
   const url = new URL(request.url);
   if (/^\/dev\/outbox(\.json|\/.*)?$/.test(url.pathname)) {
-    return env.NOTIFICATIONS.fetch(new Request(new URL(url.pathname + url.search, "http://notifications.internal"), request));
+    return env.NOTIFICATIONS.fetch(
+      new Request(new URL(url.pathname + url.search, "http://notifications.internal"), request),
+    );
   }
   return problemResponse(problem("not_found", `No dev tool at ${url.pathname}.`, { requestId }));
 }

@@ -1,11 +1,11 @@
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
+import type { EdgeEnv } from "../edge/edge-env";
 import type { WorkerHono } from "../shared/app";
 import { type Role, requireRole } from "../shared/caller";
-import { AppError } from "../shared/errors";
 import { parseEnv } from "../shared/env";
+import { AppError } from "../shared/errors";
 import { verifyAccessToken } from "../shared/jwt";
-import type { EdgeEnv } from "../edge/edge-env";
 
 const authConfig = z.object({
   JWT_ISSUER: z.string().min(1),
@@ -16,7 +16,7 @@ const authConfig = z.object({
     } catch {
       return false;
     }
-  }, "must be a JWKS JSON document ({\"keys\": [...]}); run `npm run dev` once or `wrangler secret put`"),
+  }, 'must be a JWKS JSON document ({"keys": [...]}); run `npm run dev` once or `wrangler secret put`'),
 });
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
@@ -33,7 +33,10 @@ export const authenticate = createMiddleware<WorkerHono<EdgeEnv>>(async function
   if (header) {
     const match = BEARER.exec(header);
     const challenge = { "WWW-Authenticate": 'Bearer error="invalid_token"' };
-    if (!match?.[1]) throw new AppError("unauthorized", "Send the access token as `Authorization: Bearer <token>`.", { headers: challenge });
+    if (!match?.[1])
+      throw new AppError("unauthorized", "Send the access token as `Authorization: Bearer <token>`.", {
+        headers: challenge,
+      });
     const config = parseEnv(authConfig, c.env);
     const result = await verifyAccessToken(match[1], {
       jwks: config.JWT_PUBLIC_JWKS,
@@ -41,7 +44,10 @@ export const authenticate = createMiddleware<WorkerHono<EdgeEnv>>(async function
       audience: config.JWT_AUDIENCE,
     });
     if (!result.ok) {
-      const detail = result.reason === "expired" ? "The access token has expired; refresh it." : "The access token is invalid.";
+      const detail =
+        result.reason === "expired"
+          ? "The access token has expired; refresh it."
+          : "The access token is invalid.";
       throw new AppError("unauthorized", detail, { headers: challenge });
     }
     c.set("caller", result.caller);

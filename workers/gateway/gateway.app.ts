@@ -1,6 +1,6 @@
+import type { EdgeEnv } from "../edge/edge-env";
 import { createApp } from "../shared/app";
 import { AppError } from "../shared/errors";
-import type { EdgeEnv } from "../edge/edge-env";
 import { allowRoles, authenticate } from "./auth.middleware";
 import { systemHealth } from "./health";
 import { rateLimit } from "./rate-limit.middleware";

@@ -26,7 +26,10 @@ async function check(env: EdgeEnv, service: ServiceName, requestId: string): Pro
 export async function systemHealth(env: EdgeEnv, requestId: string) {
   const names = Object.keys(SERVICES) as ServiceName[];
   const results = await Promise.all(names.map((name) => check(env, name, requestId)));
-  const services = Object.fromEntries(names.map((name, i) => [name, results[i]])) as Record<ServiceName, ServiceHealth>;
+  const services = Object.fromEntries(names.map((name, i) => [name, results[i]])) as Record<
+    ServiceName,
+    ServiceHealth
+  >;
   const status = results.every((r) => r === "ok") ? "ok" : "degraded";
   return { status, services } as const;
 }

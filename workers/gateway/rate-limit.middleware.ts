@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
+import type { EdgeEnv } from "../edge/edge-env";
 import type { WorkerHono } from "../shared/app";
 import { AppError } from "../shared/errors";
-import type { EdgeEnv } from "../edge/edge-env";
 
 /**
  * The rate-limit windows configured in wrangler.toml (`[[ratelimits]]` simple.period), used as

@@ -1,8 +1,8 @@
+import type { EdgeEnv } from "../edge/edge-env";
 import { CALLER_ID_HEADER, CALLER_ROLE_HEADER, type Caller } from "../shared/caller";
 import { AppError } from "../shared/errors";
 import { log } from "../shared/log";
 import { REQUEST_ID_HEADER } from "../shared/request-id";
-import type { EdgeEnv } from "../edge/edge-env";
 
 /** The domain workers the gateway talks to, by service-binding name. */
 export const SERVICES = {

@@ -104,6 +104,7 @@ app.get("/api/me", async (c) => {
 
 app.patch("/api/me", validate("json", updateProfileInput), async (c) => {
   const caller = requireCaller(c.get("caller"));
-  return c.json(await identity.updateProfile(deps(c.env, c.get("requestId")), caller.userId, c.req.valid("json")));
+  return c.json(
+    await identity.updateProfile(deps(c.env, c.get("requestId")), caller.userId, c.req.valid("json")),
+  );
 });
-

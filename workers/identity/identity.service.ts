@@ -2,10 +2,16 @@ import { and, eq, isNull } from "drizzle-orm";
 import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
 import { passwordResets, refreshTokenFamilies, refreshTokens, users } from "../../db/identity/schema";
 import type { EmailQueueMessage } from "../../queues/emails.schema";
+import { sha256Hex } from "../shared/crypto";
 import { AppError } from "../shared/errors";
 import { ACCESS_TOKEN_TTL_SECONDS } from "../shared/jwt";
-import { sha256Hex } from "../shared/crypto";
-import type { AuthSession, LoginInput, PublicUser, RegisterInput, UpdateProfileInput } from "./identity.schemas";
+import type {
+  AuthSession,
+  LoginInput,
+  PublicUser,
+  RegisterInput,
+  UpdateProfileInput,
+} from "./identity.schemas";
 import { hashPassword, passwordProblems, verifyAgainstDecoy, verifyPassword } from "./password";
 import { newRefreshToken, REFRESH_TOKEN_TTL_SECONDS, type SigningConfig, signAccessToken } from "./tokens";
 
@@ -34,7 +40,13 @@ function nowMs(deps: IdentityDeps): number {
 
 /** The API view of a user row. */
 export function publicUser(row: UserRow): PublicUser {
-  return { id: row.id, email: row.email, name: row.name, role: row.role, createdAt: new Date(row.createdAt).toISOString() };
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
 }
 
 function weakPassword(password: string, email: string, path = "password"): AppError | null {
@@ -53,7 +65,10 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-async function enqueueEmail(deps: IdentityDeps, message: Omit<EmailQueueMessage, "id" | "requestId">): Promise<void> {
+async function enqueueEmail(
+  deps: IdentityDeps,
+  message: Omit<EmailQueueMessage, "id" | "requestId">,
+): Promise<void> {
   const full = { ...message, id: crypto.randomUUID(), requestId: deps.requestId } as EmailQueueMessage;
   await deps.emails.send(full);
 }
@@ -77,7 +92,12 @@ async function newSessionStatements(deps: IdentityDeps, userId: string) {
   return { familyId, refreshToken: refresh.token, statements };
 }
 
-async function session(deps: IdentityDeps, user: UserRow, familyId: string, refreshToken: string): Promise<AuthSession> {
+async function session(
+  deps: IdentityDeps,
+  user: UserRow,
+  familyId: string,
+  refreshToken: string,
+): Promise<AuthSession> {
   const accessToken = await signAccessToken(user, deps.signing, familyId);
   return { user: publicUser(user), accessToken, refreshToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
 }
@@ -102,7 +122,8 @@ export async function register(deps: IdentityDeps, input: RegisterInput): Promis
     // One batch is one transaction: the user and the session exist together or not at all.
     await db.batch([db.insert(users).values(user), ...opened.statements]);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("conflict", "An account with this email already exists.");
+    if (isUniqueViolation(error))
+      throw new AppError("conflict", "An account with this email already exists.");
     throw error;
   }
   await enqueueEmail(deps, { template: "welcome", to: user.email, data: { name: user.name } });
@@ -113,7 +134,9 @@ export async function register(deps: IdentityDeps, input: RegisterInput): Promis
 export async function login(deps: IdentityDeps, input: LoginInput): Promise<AuthSession> {
   const db = orm(deps);
   const user = await db.select().from(users).where(eq(users.email, input.email)).get();
-  const valid = user ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDecoy(input.password);
+  const valid = user
+    ? await verifyPassword(input.password, user.passwordHash)
+    : await verifyAgainstDecoy(input.password);
   if (!user || !valid) throw new AppError("unauthorized", "Email or password is incorrect.");
   const opened = await newSessionStatements(deps, user.id);
   await db.batch([opened.statements[0], opened.statements[1]]);
@@ -127,7 +150,8 @@ async function revokeFamily(deps: IdentityDeps, familyId: string, reason: string
     .where(and(eq(refreshTokenFamilies.id, familyId), isNull(refreshTokenFamilies.revokedAt)));
 }
 
-const invalidRefresh = () => new AppError("unauthorized", "The refresh token is invalid or expired. Sign in again.");
+const invalidRefresh = () =>
+  new AppError("unauthorized", "The refresh token is invalid or expired. Sign in again.");
 
 /**
  * Rotates a refresh token: the presented token is spent and a new one issued in the same family.
@@ -163,8 +187,17 @@ export async function refresh(deps: IdentityDeps, presented: string): Promise<Au
          WHERE EXISTS (SELECT 1 FROM refresh_tokens WHERE id = ?6 AND used_at IS NULL)
            AND EXISTS (SELECT 1 FROM refresh_token_families WHERE id = ?2 AND revoked_at IS NULL)`,
       )
-      .bind(crypto.randomUUID(), row.family.id, next.hash, now + REFRESH_TOKEN_TTL_SECONDS * 1000, now, row.token.id),
-    deps.db.prepare("UPDATE refresh_tokens SET used_at = ?1 WHERE id = ?2 AND used_at IS NULL").bind(now, row.token.id),
+      .bind(
+        crypto.randomUUID(),
+        row.family.id,
+        next.hash,
+        now + REFRESH_TOKEN_TTL_SECONDS * 1000,
+        now,
+        row.token.id,
+      ),
+    deps.db
+      .prepare("UPDATE refresh_tokens SET used_at = ?1 WHERE id = ?2 AND used_at IS NULL")
+      .bind(now, row.token.id),
   ]);
   if (inserted?.meta.changes !== 1 || spent?.meta.changes !== 1) {
     await revokeFamily(deps, row.family.id, "reuse_detected");
@@ -245,7 +278,8 @@ export async function resetPassword(deps: IdentityDeps, token: string, password:
   const weak = weakPassword(password, found.user.email);
   if (weak) throw weak;
   const passwordHash = await hashPassword(password);
-  const unspent = "EXISTS (SELECT 1 FROM password_resets WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > ?2)";
+  const unspent =
+    "EXISTS (SELECT 1 FROM password_resets WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > ?2)";
   const results = await deps.db.batch([
     deps.db
       .prepare(`UPDATE users SET password_hash = ?3, updated_at = ?2 WHERE id = ?4 AND ${unspent}`)
@@ -257,7 +291,9 @@ export async function resetPassword(deps: IdentityDeps, token: string, password:
       )
       .bind(tokenHash, now, found.user.id),
     deps.db
-      .prepare("UPDATE password_resets SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > ?2")
+      .prepare(
+        "UPDATE password_resets SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > ?2",
+      )
       .bind(tokenHash, now),
   ]);
   if (results[2]?.meta.changes !== 1) throw invalidResetToken();
@@ -274,7 +310,11 @@ export async function getProfile(deps: IdentityDeps, userId: string): Promise<Pu
  * Changes name, email (unique) or password (needs the current one; ends every session so a
  * stolen session does not survive a password change).
  */
-export async function updateProfile(deps: IdentityDeps, userId: string, input: UpdateProfileInput): Promise<PublicUser> {
+export async function updateProfile(
+  deps: IdentityDeps,
+  userId: string,
+  input: UpdateProfileInput,
+): Promise<PublicUser> {
   const db = orm(deps);
   const user = await db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) throw new AppError("not_found", "This account no longer exists.");
@@ -309,7 +349,8 @@ export async function updateProfile(deps: IdentityDeps, userId: string, input: U
       await update;
     }
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("conflict", "An account with this email already exists.");
+    if (isUniqueViolation(error))
+      throw new AppError("conflict", "An account with this email already exists.");
     throw error;
   }
   return publicUser({ ...user, ...changes });

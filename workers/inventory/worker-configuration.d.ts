@@ -3,5 +3,5 @@
 export interface Env {
 	LOW_STOCK: Queue;
 	ENVIRONMENT: string;
-	STOCK: DurableObjectNamespace<import("../../work/main/workers/inventory/index").StockDO>;
+	STOCK: DurableObjectNamespace<import("../../durable-objects/stock.do").StockDO>;
 }

@@ -8,7 +8,6 @@ import { EMAILS_QUEUE, LOW_STOCK_QUEUE, notificationsConfig } from "./notificati
 import { notificationsRoutes } from "./notifications.routes";
 import type { Env } from "./worker-configuration";
 
-
 // An entry module may export only handlers, entrypoints and Durable Object classes (workerd
 // refuses anything else), so constants live in notifications.config.ts.
 
@@ -30,7 +29,11 @@ export default {
       case EMAILS_QUEUE:
         return handleEmailBatch(batch, deps);
       case LOW_STOCK_QUEUE:
-        return handleLowStockBatch(batch, { ...deps, deadLetters: env.LOW_STOCK_DLQ, adminEmail: config.ADMIN_EMAIL });
+        return handleLowStockBatch(batch, {
+          ...deps,
+          deadLetters: env.LOW_STOCK_DLQ,
+          adminEmail: config.ADMIN_EMAIL,
+        });
       default:
         // Only a wrangler.toml change can get here; keep the messages rather than drop them.
         log("error", "no consumer for queue", { queue: batch.queue });

@@ -8,5 +8,5 @@ export interface Env {
 	EMAIL_TRANSPORT: string;
 	EMAIL_FROM: string;
 	ADMIN_EMAIL: string;
-	OUTBOX: DurableObjectNamespace<import("../../work/main/workers/notifications/index").OutboxDO>;
+	OUTBOX: DurableObjectNamespace<import("../../durable-objects/outbox.do").OutboxDO>;
 }

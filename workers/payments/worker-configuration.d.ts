@@ -4,5 +4,5 @@ export interface Env {
 	PAYMENTS_DB: D1Database;
 	ENVIRONMENT: string;
 	STRIPE_API_BASE: string;
-	STRIPE_EMULATOR: Fetcher /* shop-stripe-emulator */;
+	STRIPE_EMULATOR?: Fetcher /* shop-stripe-emulator */;
 }

@@ -1,1 +1,7 @@
-export default { fetch() { return new Response("x") } }
+import { reviewsRoutes } from "./reviews.routes";
+import type { Env } from "./worker-configuration";
+
+// No RPC entrypoint: nothing calls reviews but the gateway, over HTTP.
+export default {
+  fetch: reviewsRoutes.fetch,
+} satisfies ExportedHandler<Env>;

@@ -44,9 +44,13 @@ export function handleError(err: Error, c: Context<{ Variables: RequestVariables
     body = problem(code, err.message || undefined, { requestId });
   } else {
     log("error", "unhandled error", { requestId, path: c.req.path, error: String(err), stack: err.stack });
-    body = problem("internal_error", "Something went wrong on our side. Quote the request id if you contact us.", {
-      requestId,
-    });
+    body = problem(
+      "internal_error",
+      "Something went wrong on our side. Quote the request id if you contact us.",
+      {
+        requestId,
+      },
+    );
   }
   return new Response(JSON.stringify(body), {
     status: body.status,

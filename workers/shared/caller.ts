@@ -37,6 +37,7 @@ export function requireCaller(caller: Caller | null): Caller {
 /** The caller when it has one of `roles`; 401 when anonymous, 403 otherwise. */
 export function requireRole(caller: Caller | null, ...roles: Role[]): Caller {
   const known = requireCaller(caller);
-  if (!roles.includes(known.role)) throw new AppError("forbidden", `This needs the ${roles.join(" or ")} role.`);
+  if (!roles.includes(known.role))
+    throw new AppError("forbidden", `This needs the ${roles.join(" or ")} role.`);
   return known;
 }

@@ -75,7 +75,11 @@ export class AppError extends HTTPException {
   constructor(
     code: ErrorCode,
     detail?: string,
-    options: { errors?: FieldError[]; extensions?: Record<string, unknown>; headers?: Record<string, string> } = {},
+    options: {
+      errors?: FieldError[];
+      extensions?: Record<string, unknown>;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(ERROR_CODES[code], { message: detail ?? TITLES[code] });
     this.code = code;

@@ -1,1 +1,10 @@
-export default { fetch() { return new Response("x") } }
+import { stripeEmulatorRoutes } from "./stripe-emulator.routes";
+import type { Env } from "./worker-configuration";
+
+export { StripeStateDO } from "../../durable-objects/stripe-state.do";
+
+// Payments reaches the emulator over plain HTTP (the Stripe SDK's fetch client), so there is no
+// RPC entrypoint here.
+export default {
+  fetch: stripeEmulatorRoutes.fetch,
+} satisfies ExportedHandler<Env>;

@@ -2,5 +2,5 @@
 // run `npm run types` after changing the wrangler config.
 export interface Env {
 	ENVIRONMENT: string;
-	STRIPE_STATE: DurableObjectNamespace<import("../../work/main/workers/stripe-emulator/index").StripeStateDO>;
+	STRIPE_STATE: DurableObjectNamespace<import("../../durable-objects/stripe-state.do").StripeStateDO>;
 }

@@ -1,12 +1,12 @@
-import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { GOOD_PASSWORD, call, uniqueEmail } from "../../../test/http";
+import { call, GOOD_PASSWORD, uniqueEmail } from "../../../test/http";
 import type { AuthSession } from "../../identity/identity.schemas";
-
-const edge = (req: Request) => exports.default.fetch(req);
+import { edge } from "./harness";
 
 /** Each test gets its own client address, so rate limits of one test never touch another. */
-const client = () => ({ "cf-connecting-ip": `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+const client = () => ({
+  "cf-connecting-ip": `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+});
 
 async function signUp(ip = client()) {
   const res = await call<AuthSession>(edge, "POST", "/api/auth/register", {
@@ -28,14 +28,19 @@ describe("request ids", () => {
   it("keeps a well-formed client id and passes it to the domain worker", async () => {
     const id = "client-trace-0001";
     // identity answers this validation problem itself: its requestId proves the id reached it.
-    const res = await call(edge, "POST", "/api/auth/register", { headers: { ...client(), "x-request-id": id }, body: {} });
+    const res = await call(edge, "POST", "/api/auth/register", {
+      headers: { ...client(), "x-request-id": id },
+      body: {},
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get("x-request-id")).toBe(id);
     expect(res.body.requestId).toBe(id);
   });
 
   it("replaces an id that is not a sane token", async () => {
-    const res = await call(edge, "GET", "/api/nope", { headers: { ...client(), "x-request-id": "<script>" } });
+    const res = await call(edge, "GET", "/api/nope", {
+      headers: { ...client(), "x-request-id": "<script>" },
+    });
     expect(res.headers.get("x-request-id")).not.toBe("<script>");
   });
 });
@@ -70,7 +75,10 @@ describe("errors are problem+json", () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: "validation_failed" });
     expect(res.body.errors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: "email" }), expect.objectContaining({ path: "password" })]),
+      expect.arrayContaining([
+        expect.objectContaining({ path: "email" }),
+        expect.objectContaining({ path: "password" }),
+      ]),
     );
   });
 });
@@ -78,7 +86,9 @@ describe("errors are problem+json", () => {
 describe("sign-up to profile through the gateway", () => {
   it("register, then /api/me with the access token", async () => {
     const session = await signUp();
-    const me = await call(edge, "GET", "/api/me", { headers: { ...client(), authorization: `Bearer ${session.accessToken}` } });
+    const me = await call(edge, "GET", "/api/me", {
+      headers: { ...client(), authorization: `Bearer ${session.accessToken}` },
+    });
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ id: session.user.id, email: session.user.email, role: "customer" });
   });

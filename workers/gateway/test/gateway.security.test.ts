@@ -1,11 +1,10 @@
-import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { GOOD_PASSWORD, call, uniqueEmail } from "../../../test/http";
-import { CALLER_ID_HEADER, CALLER_ROLE_HEADER } from "../../shared/caller";
+import { call, GOOD_PASSWORD, uniqueEmail } from "../../../test/http";
 import type { AuthSession } from "../../identity/identity.schemas";
+import { CALLER_ID_HEADER, CALLER_ROLE_HEADER } from "../../shared/caller";
+import { edge } from "./harness";
 import { algorithmConfusionToken, signToken, tokenFromForeignKey, unsignedAdminToken } from "./tokens";
 
-const edge = (req: Request) => exports.default.fetch(req);
 let clients = 0;
 /** A distinct client address per call site, so rate limits never leak between tests. */
 const client = () => ({ "cf-connecting-ip": `192.0.2.${++clients % 250}`, "x-test-client": String(clients) });
@@ -23,14 +22,20 @@ const bearer = (token: string) => ({ ...client(), authorization: `Bearer ${token
 
 describe("access tokens the gateway refuses", () => {
   it.each([
-    ["tampered payload", async () => {
-      const token = await signToken({ role: "customer" });
-      const [header, payload, signature] = token.split(".");
-      const forged = JSON.parse(atob((payload ?? "").replaceAll("-", "+").replaceAll("_", "/")));
-      forged.role = "admin";
-      const encoded = btoa(JSON.stringify(forged)).replaceAll("=", "").replaceAll("+", "-").replaceAll("/", "_");
-      return `${header}.${encoded}.${signature}`;
-    }],
+    [
+      "tampered payload",
+      async () => {
+        const token = await signToken({ role: "customer" });
+        const [header, payload, signature] = token.split(".");
+        const forged = JSON.parse(atob((payload ?? "").replaceAll("-", "+").replaceAll("_", "/")));
+        forged.role = "admin";
+        const encoded = btoa(JSON.stringify(forged))
+          .replaceAll("=", "")
+          .replaceAll("+", "-")
+          .replaceAll("/", "_");
+        return `${header}.${encoded}.${signature}`;
+      },
+    ],
     ["expired", () => signToken({ expiresIn: Math.floor(Date.now() / 1000) - 60 })],
     ["signed by a foreign key", () => tokenFromForeignKey()],
     ["alg none", async () => unsignedAdminToken()],
@@ -55,7 +60,9 @@ describe("access tokens the gateway refuses", () => {
   });
 
   it("refuses a malformed Authorization header", async () => {
-    const res = await call(edge, "GET", "/api/me", { headers: { ...client(), authorization: "Basic dXNlcjpwYXNz" } });
+    const res = await call(edge, "GET", "/api/me", {
+      headers: { ...client(), authorization: "Basic dXNlcjpwYXNz" },
+    });
     expect(res.status).toBe(401);
   });
 
@@ -81,7 +88,11 @@ describe("caller identity cannot be spoofed", () => {
     const victim = await signUp();
     const attacker = await signUp();
     const me = await call(edge, "GET", "/api/me", {
-      headers: { ...bearer(attacker.accessToken), [CALLER_ID_HEADER]: victim.user.id, [CALLER_ROLE_HEADER]: "admin" },
+      headers: {
+        ...bearer(attacker.accessToken),
+        [CALLER_ID_HEADER]: victim.user.id,
+        [CALLER_ROLE_HEADER]: "admin",
+      },
     });
     expect(me.status).toBe(200);
     expect(me.body.id).toBe(attacker.user.id);
@@ -105,7 +116,9 @@ describe("role checks", () => {
   });
 
   it("/api/admin/* lets an admin through to the owning worker", async () => {
-    const res = await call(edge, "GET", "/api/admin/orders", { headers: bearer(await signToken({ role: "admin" })) });
+    const res = await call(edge, "GET", "/api/admin/orders", {
+      headers: bearer(await signToken({ role: "admin" })),
+    });
     // The orders worker has no such route yet: its own not-found answer (not the gateway's
     // "No API route") proves the request passed the guard and was forwarded.
     expect(res.status).toBe(404);

@@ -1,11 +1,9 @@
-import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { call } from "../../../test/http";
 import type { EdgeEnv } from "../../edge/edge-env";
 import { systemHealth } from "../health";
 import { SERVICES } from "../upstreams";
-
-const edge = (req: Request) => exports.default.fetch(req);
+import { edge } from "./harness";
 
 describe("GET /api/health", () => {
   it("aggregates every domain worker's health over its service binding", async () => {

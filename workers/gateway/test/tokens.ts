@@ -1,8 +1,6 @@
-import { env } from "cloudflare:workers";
 import { generateKeyPair, importJWK, type JWK, SignJWT } from "jose";
 import type { Role } from "../../shared/caller";
-
-const testEnv = env as unknown as { JWT_PRIVATE_JWK: string };
+import { testEnv } from "./harness";
 
 /** Claims of a forged or hand-made access token, defaulting to a valid one. */
 export interface TokenSpec {
@@ -36,7 +34,8 @@ export async function tokenFromForeignKey(): Promise<string> {
 
 /** An unsigned token (`alg: none`) claiming to be an admin. */
 export function unsignedAdminToken(): string {
-  const encode = (value: object) => btoa(JSON.stringify(value)).replaceAll("=", "").replaceAll("+", "-").replaceAll("/", "_");
+  const encode = (value: object) =>
+    btoa(JSON.stringify(value)).replaceAll("=", "").replaceAll("+", "-").replaceAll("/", "_");
   const now = Math.floor(Date.now() / 1000);
   return `${encode({ alg: "none", typ: "JWT" })}.${encode({
     sub: crypto.randomUUID(),

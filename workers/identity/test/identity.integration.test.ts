@@ -1,15 +1,14 @@
-import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { GOOD_PASSWORD, call, uniqueEmail } from "../../../test/http";
+import { call, GOOD_PASSWORD, uniqueEmail } from "../../../test/http";
 import { CALLER_ID_HEADER, CALLER_ROLE_HEADER } from "../../shared/caller";
 import { verifyAccessToken } from "../../shared/jwt";
 import type { AuthSession } from "../identity.schemas";
-
-const worker = (req: Request) => exports.default.fetch(req);
-const testEnv = env as unknown as { JWT_PUBLIC_JWKS: string };
+import { testEnv, worker } from "./harness";
 
 async function register(email = uniqueEmail(), password = GOOD_PASSWORD, name = "Ada Shopper") {
-  const res = await call<AuthSession>(worker, "POST", "/api/auth/register", { body: { email, password, name } });
+  const res = await call<AuthSession>(worker, "POST", "/api/auth/register", {
+    body: { email, password, name },
+  });
   expect(res.status).toBe(201);
   return res.body;
 }
@@ -54,29 +53,39 @@ describe("POST /api/auth/register", () => {
     const email = uniqueEmail("race");
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
-        call(worker, "POST", "/api/auth/register", { body: { email, password: GOOD_PASSWORD, name: "Racer" } }),
+        call(worker, "POST", "/api/auth/register", {
+          body: { email, password: GOOD_PASSWORD, name: "Racer" },
+        }),
       ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(7);
-    const rows = await env.IDENTITY_DB.prepare("SELECT COUNT(*) AS n FROM users WHERE email = ?").bind(email).first<{ n: number }>();
+    const rows = await testEnv.IDENTITY_DB.prepare("SELECT COUNT(*) AS n FROM users WHERE email = ?")
+      .bind(email)
+      .first<{ n: number }>();
     expect(rows?.n).toBe(1);
   });
 
   it("rejects a weak password with a clear message per rule and writes nothing", async () => {
     const email = uniqueEmail("weak");
-    const res = await call(worker, "POST", "/api/auth/register", { body: { email, password: "short", name: "W" } });
+    const res = await call(worker, "POST", "/api/auth/register", {
+      body: { email, password: "short", name: "W" },
+    });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: "validation_failed" });
     const messages = (res.body.errors as { path: string; message: string }[]).map((e) => e.message);
     expect(messages).toContain("Use at least 10 characters.");
     expect(messages).toContain("Mix letters with digits or symbols.");
-    const rows = await env.IDENTITY_DB.prepare("SELECT COUNT(*) AS n FROM users WHERE email = ?").bind(email).first<{ n: number }>();
+    const rows = await testEnv.IDENTITY_DB.prepare("SELECT COUNT(*) AS n FROM users WHERE email = ?")
+      .bind(email)
+      .first<{ n: number }>();
     expect(rows?.n).toBe(0);
   });
 
   it("reports every invalid field with its path", async () => {
-    const res = await call(worker, "POST", "/api/auth/register", { body: { email: "not-an-email", name: "" } });
+    const res = await call(worker, "POST", "/api/auth/register", {
+      body: { email: "not-an-email", name: "" },
+    });
     expect(res.status).toBe(400);
     const paths = (res.body.errors as { path: string }[]).map((e) => e.path).sort();
     expect(paths).toEqual(["email", "name", "password"]);
@@ -106,7 +115,9 @@ describe("POST /api/auth/login", () => {
   it("answers a wrong password and an unknown email identically (no account enumeration)", async () => {
     const email = uniqueEmail("enum");
     await register(email);
-    const wrong = await call(worker, "POST", "/api/auth/login", { body: { email, password: "wrong-password-1" } });
+    const wrong = await call(worker, "POST", "/api/auth/login", {
+      body: { email, password: "wrong-password-1" },
+    });
     const unknown = await call(worker, "POST", "/api/auth/login", {
       body: { email: uniqueEmail("nobody"), password: "wrong-password-1" },
     });
@@ -120,7 +131,9 @@ describe("POST /api/auth/login", () => {
 describe("refresh tokens", () => {
   it("rotates on every use: the new pair works, the old refresh token does not", async () => {
     const first = await register();
-    const rotated = await call<AuthSession>(worker, "POST", "/api/auth/refresh", { body: { refreshToken: first.refreshToken } });
+    const rotated = await call<AuthSession>(worker, "POST", "/api/auth/refresh", {
+      body: { refreshToken: first.refreshToken },
+    });
     expect(rotated.status).toBe(200);
     expect(rotated.body.refreshToken).not.toBe(first.refreshToken);
     expect(rotated.body.user.id).toBe(first.user.id);
@@ -132,28 +145,39 @@ describe("refresh tokens", () => {
 
   it("revokes the whole family when a rotated token is reused (theft detection)", async () => {
     const first = await register();
-    const rotated = await call<AuthSession>(worker, "POST", "/api/auth/refresh", { body: { refreshToken: first.refreshToken } });
-    const reuse = await call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: first.refreshToken } });
+    const rotated = await call<AuthSession>(worker, "POST", "/api/auth/refresh", {
+      body: { refreshToken: first.refreshToken },
+    });
+    const reuse = await call(worker, "POST", "/api/auth/refresh", {
+      body: { refreshToken: first.refreshToken },
+    });
     expect(reuse.status).toBe(401);
     expect(reuse.body).toMatchObject({ code: "unauthorized" });
     // The legitimate-looking newest token is dead too: the family is revoked.
-    const newest = await call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: rotated.body.refreshToken } });
+    const newest = await call(worker, "POST", "/api/auth/refresh", {
+      body: { refreshToken: rotated.body.refreshToken },
+    });
     expect(newest.status).toBe(401);
     // Other sessions (families) of the same user are untouched.
     const login = await call<AuthSession>(worker, "POST", "/api/auth/login", {
       body: { email: first.user.email, password: GOOD_PASSWORD },
     });
-    expect((await call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: login.body.refreshToken } })).status).toBe(200);
+    expect(
+      (await call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: login.body.refreshToken } }))
+        .status,
+    ).toBe(200);
   });
 
   it("lets only one of many concurrent refreshes with the same token win, and treats the rest as reuse", async () => {
     const first = await register();
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: first.refreshToken } })),
+      Array.from({ length: 10 }, () =>
+        call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: first.refreshToken } }),
+      ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 401)).toHaveLength(9);
-    const live = await env.IDENTITY_DB.prepare(
+    const live = await testEnv.IDENTITY_DB.prepare(
       `SELECT COUNT(*) AS n FROM refresh_tokens t JOIN refresh_token_families f ON f.id = t.family_id
        WHERE f.user_id = ? AND f.revoked_at IS NULL AND t.used_at IS NULL`,
     )
@@ -163,19 +187,26 @@ describe("refresh tokens", () => {
   });
 
   it("refuses unknown and expired tokens", async () => {
-    expect((await call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: "made-up" } })).status).toBe(401);
+    expect(
+      (await call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: "made-up" } })).status,
+    ).toBe(401);
     const session = await register();
-    await env.IDENTITY_DB.prepare(
+    await testEnv.IDENTITY_DB.prepare(
       "UPDATE refresh_tokens SET expires_at = 0 WHERE family_id IN (SELECT id FROM refresh_token_families WHERE user_id = ?)",
     )
       .bind(session.user.id)
       .run();
-    expect((await call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: session.refreshToken } })).status).toBe(401);
+    expect(
+      (await call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: session.refreshToken } }))
+        .status,
+    ).toBe(401);
   });
 
   it("stores refresh tokens only hashed", async () => {
     const session = await register();
-    const stored = await env.IDENTITY_DB.prepare("SELECT token_hash FROM refresh_tokens WHERE token_hash = ?")
+    const stored = await testEnv.IDENTITY_DB.prepare(
+      "SELECT token_hash FROM refresh_tokens WHERE token_hash = ?",
+    )
       .bind(session.refreshToken)
       .first();
     expect(stored).toBeNull();
@@ -185,9 +216,14 @@ describe("refresh tokens", () => {
 describe("logout", () => {
   it("logout ends one session; the refresh token stops working", async () => {
     const session = await register();
-    const res = await call(worker, "POST", "/api/auth/logout", { body: { refreshToken: session.refreshToken } });
+    const res = await call(worker, "POST", "/api/auth/logout", {
+      body: { refreshToken: session.refreshToken },
+    });
     expect(res.status).toBe(204);
-    expect((await call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: session.refreshToken } })).status).toBe(401);
+    expect(
+      (await call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: session.refreshToken } }))
+        .status,
+    ).toBe(401);
   });
 
   it("logout-all ends every session of the caller", async () => {
@@ -198,7 +234,9 @@ describe("logout", () => {
     const res = await call(worker, "POST", "/api/auth/logout-all", { headers: as(first.user.id) });
     expect(res.status).toBe(204);
     for (const token of [first.refreshToken, second.body.refreshToken]) {
-      expect((await call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: token } })).status).toBe(401);
+      expect(
+        (await call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: token } })).status,
+      ).toBe(401);
     }
   });
 
@@ -215,7 +253,10 @@ describe("/api/me", () => {
     const me = await call(worker, "GET", "/api/me", { headers: as(session.user.id) });
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ id: session.user.id, email: session.user.email, role: "customer" });
-    const patched = await call(worker, "PATCH", "/api/me", { headers: as(session.user.id), body: { name: "Grace" } });
+    const patched = await call(worker, "PATCH", "/api/me", {
+      headers: as(session.user.id),
+      body: { name: "Grace" },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ name: "Grace" });
   });
@@ -237,7 +278,10 @@ describe("/api/me", () => {
       body: { currentPassword: GOOD_PASSWORD, newPassword: "brand-new-pass-7" },
     });
     expect(ok.status).toBe(200);
-    expect((await call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: session.refreshToken } })).status).toBe(401);
+    expect(
+      (await call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: session.refreshToken } }))
+        .status,
+    ).toBe(401);
     const login = await call(worker, "POST", "/api/auth/login", {
       body: { email: session.user.email, password: "brand-new-pass-7" },
     });

@@ -1,13 +1,10 @@
-import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { EmailQueueMessage } from "../../../queues/emails.schema";
-import { GOOD_PASSWORD, call, uniqueEmail } from "../../../test/http";
+import { call, GOOD_PASSWORD, uniqueEmail } from "../../../test/http";
 import { sha256Hex } from "../../shared/crypto";
 import type { AuthSession } from "../identity.schemas";
 import { type IdentityDeps, requestPasswordReset } from "../identity.service";
-
-const worker = (req: Request) => exports.default.fetch(req);
-const testEnv = env as unknown as { JWT_PRIVATE_JWK: string };
+import { testEnv, worker } from "./harness";
 
 /** A queue twin that keeps what was sent, so a test can read the reset link it would email. */
 function capturingQueue() {
@@ -25,7 +22,7 @@ function capturingQueue() {
 
 function deps(emails: Queue): IdentityDeps {
   return {
-    db: env.IDENTITY_DB,
+    db: testEnv.IDENTITY_DB,
     emails,
     appUrl: "http://localhost:8787",
     signing: { privateJwk: testEnv.JWT_PRIVATE_JWK, issuer: "shop-identity", audience: "shop" },
@@ -55,8 +52,12 @@ async function resetToken(email: string): Promise<string> {
 describe("POST /api/auth/forgot-password", () => {
   it("answers 202 with the same body whether or not the account exists", async () => {
     const session = await registered();
-    const known = await call(worker, "POST", "/api/auth/forgot-password", { body: { email: session.user.email } });
-    const unknown = await call(worker, "POST", "/api/auth/forgot-password", { body: { email: uniqueEmail("ghost") } });
+    const known = await call(worker, "POST", "/api/auth/forgot-password", {
+      body: { email: session.user.email },
+    });
+    const unknown = await call(worker, "POST", "/api/auth/forgot-password", {
+      body: { email: uniqueEmail("ghost") },
+    });
     expect(known.status).toBe(202);
     expect(unknown.status).toBe(202);
     expect(known.body).toEqual(unknown.body);
@@ -79,16 +80,25 @@ describe("POST /api/auth/reset-password", () => {
   it("sets the new password, ends every session, and works only once", async () => {
     const session = await registered();
     const token = await resetToken(session.user.email);
-    const res = await call(worker, "POST", "/api/auth/reset-password", { body: { token, password: "a-new-secret-99" } });
+    const res = await call(worker, "POST", "/api/auth/reset-password", {
+      body: { token, password: "a-new-secret-99" },
+    });
     expect(res.status).toBe(204);
-    expect((await call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: session.refreshToken } })).status).toBe(401);
-    const oldLogin = await call(worker, "POST", "/api/auth/login", { body: { email: session.user.email, password: GOOD_PASSWORD } });
+    expect(
+      (await call(worker, "POST", "/api/auth/refresh", { body: { refreshToken: session.refreshToken } }))
+        .status,
+    ).toBe(401);
+    const oldLogin = await call(worker, "POST", "/api/auth/login", {
+      body: { email: session.user.email, password: GOOD_PASSWORD },
+    });
     expect(oldLogin.status).toBe(401);
     const newLogin = await call(worker, "POST", "/api/auth/login", {
       body: { email: session.user.email, password: "a-new-secret-99" },
     });
     expect(newLogin.status).toBe(200);
-    const again = await call(worker, "POST", "/api/auth/reset-password", { body: { token, password: "another-one-77" } });
+    const again = await call(worker, "POST", "/api/auth/reset-password", {
+      body: { token, password: "another-one-77" },
+    });
     expect(again.status).toBe(400);
     expect(again.body).toMatchObject({ code: "invalid_token" });
   });
@@ -98,7 +108,9 @@ describe("POST /api/auth/reset-password", () => {
     const token = await resetToken(session.user.email);
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        call(worker, "POST", "/api/auth/reset-password", { body: { token, password: `concurrent-pass-${i}0` } }),
+        call(worker, "POST", "/api/auth/reset-password", {
+          body: { token, password: `concurrent-pass-${i}0` },
+        }),
       ),
     );
     expect(results.filter((r) => r.status === 204)).toHaveLength(1);
@@ -108,10 +120,12 @@ describe("POST /api/auth/reset-password", () => {
   it("refuses an expired token", async () => {
     const session = await registered();
     const token = await resetToken(session.user.email);
-    await env.IDENTITY_DB.prepare("UPDATE password_resets SET expires_at = 1 WHERE token_hash = ?")
+    await testEnv.IDENTITY_DB.prepare("UPDATE password_resets SET expires_at = 1 WHERE token_hash = ?")
       .bind(await sha256Hex(token))
       .run();
-    const res = await call(worker, "POST", "/api/auth/reset-password", { body: { token, password: "a-new-secret-99" } });
+    const res = await call(worker, "POST", "/api/auth/reset-password", {
+      body: { token, password: "a-new-secret-99" },
+    });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: "invalid_token" });
   });
@@ -120,22 +134,40 @@ describe("POST /api/auth/reset-password", () => {
     const session = await registered();
     const older = await resetToken(session.user.email);
     const newer = await resetToken(session.user.email);
-    expect((await call(worker, "POST", "/api/auth/reset-password", { body: { token: older, password: "a-new-secret-99" } })).status).toBe(400);
-    expect((await call(worker, "POST", "/api/auth/reset-password", { body: { token: newer, password: "a-new-secret-99" } })).status).toBe(204);
+    expect(
+      (
+        await call(worker, "POST", "/api/auth/reset-password", {
+          body: { token: older, password: "a-new-secret-99" },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call(worker, "POST", "/api/auth/reset-password", {
+          body: { token: newer, password: "a-new-secret-99" },
+        })
+      ).status,
+    ).toBe(204);
   });
 
   it("refuses a weak new password and leaves the token usable", async () => {
     const session = await registered();
     const token = await resetToken(session.user.email);
-    const weak = await call(worker, "POST", "/api/auth/reset-password", { body: { token, password: "aaaaaaaaaaaa" } });
+    const weak = await call(worker, "POST", "/api/auth/reset-password", {
+      body: { token, password: "aaaaaaaaaaaa" },
+    });
     expect(weak.status).toBe(400);
     expect(weak.body).toMatchObject({ code: "validation_failed" });
-    const ok = await call(worker, "POST", "/api/auth/reset-password", { body: { token, password: "a-new-secret-99" } });
+    const ok = await call(worker, "POST", "/api/auth/reset-password", {
+      body: { token, password: "a-new-secret-99" },
+    });
     expect(ok.status).toBe(204);
   });
 
   it("refuses an unknown token", async () => {
-    const res = await call(worker, "POST", "/api/auth/reset-password", { body: { token: "forged", password: "a-new-secret-99" } });
+    const res = await call(worker, "POST", "/api/auth/reset-password", {
+      body: { token: "forged", password: "a-new-secret-99" },
+    });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: "invalid_token" });
   });

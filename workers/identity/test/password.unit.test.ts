@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PBKDF2_ITERATIONS, hashPassword, passwordProblems, verifyAgainstDecoy, verifyPassword } from "../password";
+import {
+  hashPassword,
+  PBKDF2_ITERATIONS,
+  passwordProblems,
+  verifyAgainstDecoy,
+  verifyPassword,
+} from "../password";
 
 describe("password hashing", () => {
   it("verifies the right password and rejects others", async () => {
@@ -42,12 +48,15 @@ describe("password rule", () => {
   });
 
   it("explains each unmet requirement", () => {
-    expect(passwordProblems("abc")).toEqual(["Use at least 10 characters.", "Mix letters with digits or symbols."]);
+    expect(passwordProblems("abc")).toEqual([
+      "Use at least 10 characters.",
+      "Mix letters with digits or symbols.",
+    ]);
     expect(passwordProblems("1234567890")).toEqual(["Mix letters with digits or symbols."]);
     expect(passwordProblems("##########")).toEqual(["Do not repeat a single character."]);
     expect(passwordProblems("lovelace-2024", "lovelace@example.com")).toEqual([
       "Do not use your email address in your password.",
     ]);
-    expect(passwordProblems("x".repeat(120) + "-12345678")).toEqual(["Use at most 128 characters."]);
+    expect(passwordProblems(`${"x".repeat(120)}-12345678`)).toEqual(["Use at most 128 characters."]);
   });
 });

@@ -4,7 +4,8 @@ import { buildMimeMessage, encodeHeaderValue, formatMessageId, type MimeEmail } 
 const email: MimeEmail = {
   from: "shop@example.com",
   to: "ada@example.test",
-  subject: "Réinitialisez votre mot de passe — Edge Commerce ✓ with a long tail to force several encoded words",
+  subject:
+    "Réinitialisez votre mot de passe — Edge Commerce ✓ with a long tail to force several encoded words",
   text: "Hi Zoë,\nhttps://shop.test/reset?token=abc\n",
   html: '<p>Hi Zoë, <a href="https://shop.test/reset?token=abc">reset</a></p>',
   messageId: "reset-42",

@@ -1,0 +1,50 @@
+import { drizzle } from "drizzle-orm/d1";
+import * as schema from "../../db/catalog/schema";
+import type { Category, CategoryRow } from "./catalog.schemas";
+
+/** The catalog database through drizzle, with the schema for typed queries. */
+export function catalogDb(d1: D1Database) {
+  return drizzle(d1, { schema });
+}
+export type CatalogDb = ReturnType<typeof catalogDb>;
+
+function bySiblingOrder(a: CategoryRow, b: CategoryRow): number {
+  return a.position - b.position || a.name.localeCompare(b.name);
+}
+
+/**
+ * Nests flat category rows into the tree the API returns, siblings ordered by position, then
+ * name. A row whose parent is missing from `rows` becomes a root rather than vanishing; rows
+ * caught in a parent cycle are unreachable from any root and are left out.
+ */
+export function buildCategoryTree(rows: readonly CategoryRow[]): Category[] {
+  const sorted = [...rows].sort(bySiblingOrder);
+  const nodes = new Map<string, Category>(
+    sorted.map((row) => [
+      row.id,
+      { id: row.id, slug: row.slug, name: row.name, parentId: row.parentId, children: [] },
+    ]),
+  );
+  const roots: Category[] = [];
+  for (const row of sorted) {
+    const node = nodes.get(row.id)!;
+    const parent = row.parentId === null ? undefined : nodes.get(row.parentId);
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}
+
+/** The whole category tree. One query: the tree is small and is cached at the edge. */
+export async function listCategories({ db }: { db: CatalogDb }): Promise<Category[]> {
+  const rows = await db
+    .select({
+      id: schema.categories.id,
+      slug: schema.categories.slug,
+      name: schema.categories.name,
+      parentId: schema.categories.parentId,
+      position: schema.categories.position,
+    })
+    .from(schema.categories);
+  return buildCategoryTree(rows);
+}

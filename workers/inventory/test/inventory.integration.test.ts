@@ -1,0 +1,74 @@
+import { createExecutionContext } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { InventoryService } from "../index";
+import { call, self, testEnv } from "./harness";
+
+describe("GET /health", () => {
+  it("reports the stock Durable Object reachable", async () => {
+    const res = await call("/health");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ service: "inventory", status: "ok", checks: { stock: "ok" } });
+  });
+});
+
+describe("unknown routes", () => {
+  it("answer 404 problem+json with a request id", async () => {
+    const res = await call("/nope");
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(res.headers.get("x-request-id")).toBeTruthy();
+    expect(await res.json()).toMatchObject({ status: 404, code: "not_found" });
+  });
+});
+
+describe("GET /api/inventory/:sku", () => {
+  it("answers the inventory record to a seller", async () => {
+    await testEnv.STOCK.getByName("TEE-RED-M").set(12, "initial count");
+    const res = await call("/api/inventory/TEE-RED-M", { role: "seller" });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      sku: "TEE-RED-M",
+      onHand: 12,
+      reserved: 0,
+      available: 12,
+      lowStockThreshold: 5,
+    });
+  });
+
+  it("answers to an admin, with zero stock for a SKU never stocked", async () => {
+    const res = await call("/api/inventory/NEVER-STOCKED", { role: "admin" });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ sku: "NEVER-STOCKED", onHand: 0, available: 0 });
+  });
+
+  it("rejects a malformed SKU with 400 validation_failed", async () => {
+    const res = await call(`/api/inventory/${encodeURIComponent("bad sku!")}`, { role: "admin" });
+    expect(res.status).toBe(400);
+    const body = await res.json<{ code: string; errors: { path: string }[] }>();
+    expect(body.code).toBe("validation_failed");
+    expect(body.errors[0]?.path).toBe("sku");
+  });
+});
+
+describe("InventoryService (RPC)", () => {
+  it("answers ping", async () => {
+    expect(await self.InventoryService.ping()).toBe("ok");
+  });
+
+  it("getStock returns the SKU's snapshot", async () => {
+    await testEnv.STOCK.getByName("MUG-1").set(3, "initial count");
+    expect(await self.InventoryService.getStock("MUG-1")).toEqual({
+      sku: "MUG-1",
+      onHand: 3,
+      reserved: 0,
+      available: 3,
+      lowStockThreshold: 5,
+    });
+  });
+
+  // On an instance, not over RPC: see stock.do.test.ts on cloudflare/workers-sdk#14736.
+  it("getStock refuses a malformed SKU", async () => {
+    const service = new InventoryService(createExecutionContext(), testEnv);
+    await expect(service.getStock("~health")).rejects.toThrow(/Not a SKU/);
+  });
+});
