@@ -1,24 +1,14 @@
 import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { CartDO } from "../../../durable-objects/cart.do";
+import { describeWorkerContract } from "../../../test/worker-contract";
 import { call, self, testEnv } from "./harness";
 
-describe("GET /health", () => {
-  it("reports the cart Durable Objects reachable", async () => {
-    const res = await call("/health");
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ service: "cart", status: "ok", checks: { carts: "ok" } });
-  });
-});
-
-describe("unknown routes", () => {
-  it("answer 404 problem+json with a request id", async () => {
-    const res = await call("/api/carts");
-    expect(res.status).toBe(404);
-    expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect(res.headers.get("x-request-id")).toBeTruthy();
-    expect(await res.json()).toMatchObject({ status: 404, code: "not_found" });
-  });
+describeWorkerContract({
+  service: "cart",
+  checks: { carts: "ok" },
+  call,
+  unknown: { path: "/api/carts" },
 });
 
 describe("CartService (RPC)", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { describeWorkerContract } from "../../../test/worker-contract";
 import type { Category } from "../catalog.schemas";
 import { call, seedCategoryTree, self } from "./harness";
 
@@ -6,26 +7,11 @@ function slugs(nodes: Category[]): string[] {
   return nodes.map((n) => n.slug);
 }
 
-describe("GET /health", () => {
-  it("reports the database and the image bucket reachable", async () => {
-    const res = await call("/health");
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
-      service: "catalog",
-      status: "ok",
-      checks: { database: "ok", images: "ok" },
-    });
-  });
-});
-
-describe("unknown routes", () => {
-  it("answer 404 problem+json with a request id", async () => {
-    const res = await call("/api/nope");
-    expect(res.status).toBe(404);
-    expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect(res.headers.get("x-request-id")).toBeTruthy();
-    expect(await res.json()).toMatchObject({ status: 404, code: "not_found" });
-  });
+describeWorkerContract({
+  service: "catalog",
+  checks: { database: "ok", images: "ok" },
+  call,
+  unknown: { path: "/api/nope" },
 });
 
 describe("GET /api/categories", () => {

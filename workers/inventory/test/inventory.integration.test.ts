@@ -1,24 +1,14 @@
 import { createExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { describeWorkerContract } from "../../../test/worker-contract";
 import { InventoryService } from "../index";
 import { call, self, testEnv } from "./harness";
 
-describe("GET /health", () => {
-  it("reports the stock Durable Object reachable", async () => {
-    const res = await call("/health");
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ service: "inventory", status: "ok", checks: { stock: "ok" } });
-  });
-});
-
-describe("unknown routes", () => {
-  it("answer 404 problem+json with a request id", async () => {
-    const res = await call("/nope");
-    expect(res.status).toBe(404);
-    expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect(res.headers.get("x-request-id")).toBeTruthy();
-    expect(await res.json()).toMatchObject({ status: 404, code: "not_found" });
-  });
+describeWorkerContract({
+  service: "inventory",
+  checks: { stock: "ok" },
+  call: (path, init) => call(path, { init }),
+  unknown: { path: "/nope" },
 });
 
 describe("GET /api/inventory/:sku", () => {

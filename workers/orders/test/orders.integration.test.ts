@@ -1,24 +1,14 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { describeWorkerContract } from "../../../test/worker-contract";
 import worker, { OrdersService } from "../index";
 import { call, seedOrder, self, testEnv } from "./harness";
 
-describe("GET /health", () => {
-  it("reports the database reachable", async () => {
-    const res = await call("/health");
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ service: "orders", status: "ok", checks: { database: "ok" } });
-  });
-});
-
-describe("unknown routes", () => {
-  it("answer 404 problem+json with a request id", async () => {
-    const res = await call("/api/orders/nope");
-    expect(res.status).toBe(404);
-    expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect(res.headers.get("x-request-id")).toBeTruthy();
-    expect(await res.json()).toMatchObject({ status: 404, code: "not_found" });
-  });
+describeWorkerContract({
+  service: "orders",
+  checks: { database: "ok" },
+  call,
+  unknown: { path: "/api/orders/nope" },
 });
 
 describe("OrdersService (RPC)", () => {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../../db/payments/schema";
+import { describeWorkerContract } from "../../../test/worker-contract";
 import { call, self, testEnv } from "./harness";
 
 const db = () => drizzle(testEnv.PAYMENTS_DB, { schema });
@@ -34,22 +35,11 @@ async function seedPayment(orderId: string): Promise<string> {
   return payment.id;
 }
 
-describe("GET /health", () => {
-  it("reports the database reachable", async () => {
-    const res = await call("/health");
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ service: "payments", status: "ok", checks: { database: "ok" } });
-  });
-});
-
-describe("unknown routes", () => {
-  it("answer 404 problem+json with a request id", async () => {
-    const res = await call("/api/payments/webhook", { method: "POST" });
-    expect(res.status).toBe(404);
-    expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect(res.headers.get("x-request-id")).toBeTruthy();
-    expect(await res.json()).toMatchObject({ status: 404, code: "not_found" });
-  });
+describeWorkerContract({
+  service: "payments",
+  checks: { database: "ok" },
+  call,
+  unknown: { path: "/api/payments/webhook", init: { method: "POST" } },
 });
 
 describe("PaymentsService (RPC)", () => {

@@ -1,6 +1,7 @@
 import { drizzle } from "drizzle-orm/d1";
 import { describe, expect, it } from "vitest";
 import * as schema from "../../../db/reviews/schema";
+import { describeWorkerContract } from "../../../test/worker-contract";
 import { call, testEnv } from "./harness";
 
 const db = () => drizzle(testEnv.REVIEWS_DB, { schema });
@@ -30,22 +31,11 @@ function review(productId: string, userId: string, rating = 5) {
   };
 }
 
-describe("GET /health", () => {
-  it("reports the database reachable", async () => {
-    const res = await call("/health");
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ service: "reviews", status: "ok", checks: { database: "ok" } });
-  });
-});
-
-describe("unknown routes", () => {
-  it("answer 404 problem+json with a request id", async () => {
-    const res = await call("/api/reviews/product/p1");
-    expect(res.status).toBe(404);
-    expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect(res.headers.get("x-request-id")).toBeTruthy();
-    expect(await res.json()).toMatchObject({ status: 404, code: "not_found" });
-  });
+describeWorkerContract({
+  service: "reviews",
+  checks: { database: "ok" },
+  call,
+  unknown: { path: "/api/reviews/product/p1" },
 });
 
 describe("reviews schema", () => {

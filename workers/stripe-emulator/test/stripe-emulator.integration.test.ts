@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { describeWorkerContract } from "../../../test/worker-contract";
 import { STRIPE_STATE_OBJECT } from "../stripe-emulator.routes";
 import { call, testEnv } from "./harness";
 
-describe("GET /health", () => {
-  it("reports the state Durable Object reachable", async () => {
-    const res = await call("/health");
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ service: "stripe-emulator", status: "ok", checks: { state: "ok" } });
-  });
-});
-
-describe("unknown routes", () => {
-  it("answer 404 problem+json with a request id", async () => {
-    const res = await call("/v1/payment_intents", { method: "POST" });
-    expect(res.status).toBe(404);
-    expect(res.headers.get("content-type")).toBe("application/problem+json");
-    expect(res.headers.get("x-request-id")).toBeTruthy();
-    expect(await res.json()).toMatchObject({ status: 404, code: "not_found" });
-  });
+describeWorkerContract({
+  service: "stripe-emulator",
+  checks: { state: "ok" },
+  call,
+  unknown: { path: "/v1/payment_intents", init: { method: "POST" } },
 });
 
 describe("StripeStateDO", () => {
