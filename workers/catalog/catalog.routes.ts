@@ -1,6 +1,10 @@
 import { createApp } from "../shared/app";
 import { healthReport } from "../shared/health";
-import { catalogDb, listCategories } from "./catalog.service";
+import { categoryRoutes } from "./categories.routes";
+import { imageRoutes } from "./images.routes";
+import { importRoutes } from "./import.routes";
+import { productRoutes } from "./products.routes";
+import { searchRoutes } from "./search.routes";
 import type { Env } from "./worker-configuration";
 
 /** An object key no upload uses: `head` on it proves the bucket answers without reading data. */
@@ -8,6 +12,7 @@ const HEALTH_PROBE_KEY = "health/probe";
 
 /** The catalog worker's HTTP API (paths as in API.md; the gateway forwards `/api/...` unchanged). */
 export const catalogRoutes = createApp<Env>();
+export type CatalogApp = typeof catalogRoutes;
 
 catalogRoutes.get("/health", async (c) => {
   const { report, status } = await healthReport("catalog", {
@@ -17,7 +22,11 @@ catalogRoutes.get("/health", async (c) => {
   return c.json(report, status);
 });
 
-catalogRoutes.get("/api/categories", async (c) => {
-  const items = await listCategories({ db: catalogDb(c.env.CATALOG_DB) });
-  return c.json({ items });
-});
+// Each area registers its routes on the one app (one middleware chain, one error handler).
+// Order matters where paths overlap: fixed paths (/api/products/featured, /import, /slug/...)
+// are registered by their modules before /api/products/:id.
+searchRoutes(catalogRoutes);
+importRoutes(catalogRoutes);
+imageRoutes(catalogRoutes);
+productRoutes(catalogRoutes);
+categoryRoutes(catalogRoutes);

@@ -1,4 +1,5 @@
 import { WorkerEntrypoint } from "cloudflare:workers";
+import { readCacheVersion } from "./cache-version";
 import { catalogRoutes } from "./catalog.routes";
 import type { Category } from "./catalog.schemas";
 import { catalogDb, listCategories } from "./catalog.service";
@@ -10,6 +11,11 @@ export class CatalogService extends WorkerEntrypoint<Env> {
   /** Answers "ok" when the worker is reachable. */
   async ping(): Promise<"ok"> {
     return "ok";
+  }
+
+  /** The catalog's cache version: the edge cache keys anonymous catalog reads by it. */
+  async cacheVersion(): Promise<number> {
+    return readCacheVersion(catalogDb(this.env.CATALOG_DB));
   }
 
   /** The category tree, exactly as `GET /api/categories` returns its `items`. */

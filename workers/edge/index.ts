@@ -14,6 +14,8 @@ export default {
     const { pathname } = new URL(request.url);
     if (pathname === "/api" || pathname.startsWith("/api/")) return gateway.fetch(request, env, ctx);
     if (pathname.startsWith("/dev/")) return devTools(request, env);
+    // Product images live in the catalog's R2 bucket; catalog serves them with long cache headers.
+    if (pathname.startsWith("/images/")) return env.CATALOG.fetch(request);
     return handleStorefront(request, env, ctx);
   },
 } satisfies ExportedHandler<EdgeEnv>;
