@@ -1,4 +1,4 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/cloudflare";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import {
   isRouteErrorResponse,
   Link,
@@ -12,6 +12,7 @@ import {
 import type { ReactNode } from "react";
 import { NotFound } from "./components/not-found";
 import { SHOP_NAME, ShopLayout } from "./components/shop-layout";
+import { getSessionUser } from "./lib/session.server";
 import styles from "./styles.css?url";
 
 export const links: LinksFunction = () => [
@@ -23,6 +24,15 @@ export const meta: MetaFunction = () => [
   { title: SHOP_NAME },
   { name: "description", content: `${SHOP_NAME}: everyday essentials, delivered fast.` },
 ];
+
+/**
+ * Who is signed in, for the header of every page: read from the session cookie, no API call
+ * (a refresh only when the access token is about to expire, its cookie then committed here).
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, headers } = await getSessionUser(request, context);
+  return data({ user: user ? { name: user.name, role: user.role } : null }, { headers });
+}
 
 /** The HTML document; also wraps the ErrorBoundary, so error pages keep the stylesheet. */
 export function Layout({ children }: { children: ReactNode }) {

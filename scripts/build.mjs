@@ -34,9 +34,10 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 // --for-tests: what the test suite needs. The edge project runs the edge worker from source, so
-// only the storefront (reused when present) and the other workers' bundles (its auxiliaries).
+// the storefront (always rebuilt: browser tests must never see a stale build) and the other
+// workers' bundles (its auxiliaries).
 const forTests = args.includes("--for-tests");
-const skipStorefront = forTests || args.includes("--skip-storefront");
+const skipStorefront = args.includes("--skip-storefront");
 const workersToBundle = forTests ? WORKERS.filter((w) => w.name !== "edge") : WORKERS;
 
 /**

@@ -1,6 +1,8 @@
-// Creates the development secrets on first run: an ES256 key pair for access tokens. The private
-// key goes to identity (which signs), the public JWKS to the edge (whose gateway verifies).
+// Creates the development secrets on first run: an ES256 key pair for access tokens (the private
+// key goes to identity, which signs; the public JWKS to the edge, whose gateway verifies) and the
+// storefront's session-cookie secret.
 // Existing files are kept, so sessions survive restarts; `npm run reset` deletes them.
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { exportJWK, generateKeyPair } from "jose";
@@ -32,19 +34,30 @@ function writeVars(file, vars) {
   );
 }
 
-/** Ensures both .dev.vars files hold a matching key pair; returns true when it made new keys. */
+/**
+ * Ensures the development secrets exist: a matching ES256 key pair (private key for identity,
+ * public JWKS for the edge) and the storefront's cookie-signing secret. Missing ones are created;
+ * existing ones are kept. Returns true when anything was created.
+ */
 export async function ensureDevVars() {
   const edge = readVars(DEV_VARS.edge);
   const identity = readVars(DEV_VARS.identity);
-  if (edge.JWT_PUBLIC_JWKS && identity.JWT_PRIVATE_JWK) return false;
-  const { publicKey, privateKey } = await generateKeyPair("ES256", { extractable: true });
-  const kid = `dev-${new Date().toISOString().slice(0, 10)}`;
-  const common = { kid, alg: "ES256", use: "sig" };
-  const publicJwk = { ...(await exportJWK(publicKey)), ...common };
-  const privateJwk = { ...(await exportJWK(privateKey)), ...common };
-  writeVars(DEV_VARS.edge, { ...edge, JWT_PUBLIC_JWKS: JSON.stringify({ keys: [publicJwk] }) });
-  writeVars(DEV_VARS.identity, { ...identity, JWT_PRIVATE_JWK: JSON.stringify(privateJwk) });
-  return true;
+  let created = false;
+  if (!edge.JWT_PUBLIC_JWKS || !identity.JWT_PRIVATE_JWK) {
+    const { publicKey, privateKey } = await generateKeyPair("ES256", { extractable: true });
+    const kid = `dev-${new Date().toISOString().slice(0, 10)}`;
+    const common = { kid, alg: "ES256", use: "sig" };
+    edge.JWT_PUBLIC_JWKS = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), ...common }] });
+    identity.JWT_PRIVATE_JWK = JSON.stringify({ ...(await exportJWK(privateKey)), ...common });
+    writeVars(DEV_VARS.identity, identity);
+    created = true;
+  }
+  if (!edge.SESSION_SECRET) {
+    edge.SESSION_SECRET = randomBytes(32).toString("hex");
+    created = true;
+  }
+  if (created) writeVars(DEV_VARS.edge, edge);
+  return created;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,6 +1,7 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { ApiStatus } from "../lib/status.server";
+import type { loader as rootLoader } from "../root";
 
 export const SHOP_NAME = "Edge Commerce";
 
@@ -16,6 +17,8 @@ export function ShopLayout({ children, status }: { children: ReactNode; status?:
 }
 
 function SiteHeader() {
+  // Undefined when the root loader failed (its error page): then the header offers to sign in.
+  const user = useRouteLoaderData<typeof rootLoader>("root")?.user ?? null;
   return (
     <header className="site-header">
       <div className="container site-header-inner">
@@ -36,7 +39,15 @@ function SiteHeader() {
           <Link to="/#categories" className="site-nav-optional">
             Categories
           </Link>
-          <Link to="/login">Sign in</Link>
+          {user ? (
+            <Link to="/account" className="site-nav-account" data-testid="account-link" title="Your account">
+              {user.name}
+            </Link>
+          ) : (
+            <Link to="/login" data-testid="sign-in-link">
+              Sign in
+            </Link>
+          )}
           <Link to="/cart" className="site-nav-cart">
             Cart
           </Link>
