@@ -9,6 +9,7 @@ export interface Env {
 	JWT_AUDIENCE: string;
 	IDENTITY: Fetcher /* shop-identity */;
 	CATALOG: Fetcher /* shop-catalog */;
+	CATALOG_RPC: Service<import("../catalog/index").CatalogService>;
 	INVENTORY: Fetcher /* shop-inventory */;
 	CART: Fetcher /* shop-cart */;
 	ORDERS: Fetcher /* shop-orders */;

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { type DrizzleD1Database, drizzle } from "drizzle-orm/d1";
 import { passwordResets, refreshTokenFamilies, refreshTokens, users } from "../../db/identity/schema";
 import type { EmailQueueMessage } from "../../queues/emails.schema";
@@ -79,7 +80,7 @@ async function newSessionStatements(deps: IdentityDeps, userId: string) {
   const familyId = crypto.randomUUID();
   const refresh = await newRefreshToken();
   const db = orm(deps);
-  const statements = [
+  const statements: [BatchItem<"sqlite">, BatchItem<"sqlite">] = [
     db.insert(refreshTokenFamilies).values({ id: familyId, userId, createdAt: now }),
     db.insert(refreshTokens).values({
       id: crypto.randomUUID(),
@@ -88,7 +89,7 @@ async function newSessionStatements(deps: IdentityDeps, userId: string) {
       expiresAt: now + REFRESH_TOKEN_TTL_SECONDS * 1000,
       createdAt: now,
     }),
-  ] as const;
+  ];
   return { familyId, refreshToken: refresh.token, statements };
 }
 
@@ -139,7 +140,7 @@ export async function login(deps: IdentityDeps, input: LoginInput): Promise<Auth
     : await verifyAgainstDecoy(input.password);
   if (!user || !valid) throw new AppError("unauthorized", "Email or password is incorrect.");
   const opened = await newSessionStatements(deps, user.id);
-  await db.batch([opened.statements[0], opened.statements[1]]);
+  await db.batch(opened.statements);
   return session(deps, user, opened.familyId, opened.refreshToken);
 }
 

@@ -1,4 +1,4 @@
-import type { Context, Env as HonoEnv } from "hono";
+import type { Context } from "hono";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { type Caller, callerFrom } from "./caller";
@@ -81,4 +81,3 @@ export function createApp<Bindings extends object>(): Hono<WorkerHono<Bindings>>
   return app;
 }
 
-export type { HonoEnv };
