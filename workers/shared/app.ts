@@ -80,4 +80,3 @@ export function createApp<Bindings extends object>(): Hono<WorkerHono<Bindings>>
   );
   return app;
 }
-
