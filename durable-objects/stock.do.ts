@@ -9,6 +9,12 @@ const MAX_REASON_LENGTH = 200;
 
 type StockRow = { sku: string; on_hand: number; low_stock_threshold: number };
 
+/** The outcome of `initialise`: applied only to a SKU that had never been stocked. */
+export interface StockInitialisation {
+  applied: boolean;
+  stock: StockSnapshot;
+}
+
 /**
  * The stock of one SKU (one object per SKU: `env.STOCK.getByName(sku)`). Everything that must
  * not oversell happens here, in synchronous SQLite transactions, so two requests for the last
@@ -75,6 +81,54 @@ export class StockDO extends DurableObject<Env> {
       throw new TypeError(`delta must be a non-zero whole number of units, got ${delta}.`);
     }
     return this.change((current) => current + delta, reason);
+  }
+
+  /**
+   * Gives a SKU that has never been stocked its starting stock and low-stock threshold, once.
+   * Applies only while nothing has ever happened to the object (no stock change logged, no
+   * reservation, nothing on hand), checked in the same transaction as the write, so a repeated
+   * or concurrent call is a no-op and stock that has moved since is never overwritten. Returns
+   * whether it applied, with the stock as it now is.
+   */
+  async initialise(onHand: number, lowStockThreshold: number, reason: string): Promise<StockInitialisation> {
+    if (!Number.isSafeInteger(onHand) || onHand < 0) {
+      throw new TypeError(`onHand must be a whole number of units >= 0, got ${onHand}.`);
+    }
+    if (!Number.isSafeInteger(lowStockThreshold) || lowStockThreshold < 0) {
+      throw new TypeError(`lowStockThreshold must be a whole number >= 0, got ${lowStockThreshold}.`);
+    }
+    const why = reason.trim();
+    if (why.length === 0 || why.length > MAX_REASON_LENGTH) {
+      throw new TypeError(`A reason of 1-${MAX_REASON_LENGTH} characters is required for a stock change.`);
+    }
+    return this.ctx.storage.transactionSync(() => {
+      const row = this.stockRow();
+      const sql = this.ctx.storage.sql;
+      const touched =
+        row.on_hand !== 0 ||
+        sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM adjustments").one().n > 0 ||
+        sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM reservations").one().n > 0;
+      if (touched) return { applied: false, stock: this.snapshotOf(row) };
+      const now = Date.now();
+      sql.exec(
+        "UPDATE stock SET on_hand = ?, low_stock_threshold = ?, updated_at = ? WHERE id = 1",
+        onHand,
+        lowStockThreshold,
+        now,
+      );
+      // The audit entry doubles as the "initialised" mark, also for a SKU that starts at 0.
+      sql.exec(
+        "INSERT INTO adjustments (delta, on_hand_after, reason, created_at) VALUES (?, ?, ?, ?)",
+        onHand,
+        onHand,
+        why,
+        now,
+      );
+      return {
+        applied: true,
+        stock: this.snapshotOf({ ...row, on_hand: onHand, low_stock_threshold: lowStockThreshold }, 0),
+      };
+    });
   }
 
   /** Applies a new on-hand figure and its audit entry in one transaction, or nothing at all. */

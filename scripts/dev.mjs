@@ -11,6 +11,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { ensureDevVars } from "./dev-vars.mjs";
 import { seed } from "./seed.mjs";
+import { seedStock } from "./seed-stock.mjs";
 import { DATABASES, OFFLINE_ENV, WORKERS } from "./workers.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -75,22 +76,28 @@ async function waitUntilUp(url, child, timeoutMs = 60_000) {
 
 /**
  * Prepares and starts the shop. Resolves with its URL once it answers, and a `stop()`.
- * @param {{ port?: number, persistTo?: string, quiet?: boolean, rebuild?: boolean }} options
+ * `stock: false` skips stocking the demo SKUs (their StockDOs then read 0 on hand until stocked).
+ * @param {{ port?: number, persistTo?: string, quiet?: boolean, rebuild?: boolean, stock?: boolean }} options
  */
 export async function startShop({
   port = 8787,
   persistTo = DEFAULT_STATE,
   quiet = false,
   rebuild = true,
+  stock: stockSkus = true,
 } = {}) {
   const say = quiet ? () => {} : (msg) => console.log(msg);
+  const started = performance.now();
+  const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
   if (await ensureDevVars()) say("• created development keys in .dev.vars (kept out of git)");
   say("• building the storefront");
   await buildStorefront(rebuild);
   say("• applying D1 migrations");
   await migrate(persistTo);
   say("• seeding demo data");
+  const seedStarted = performance.now();
   const seeded = await seed(persistTo);
+  say(`  seeded the databases in ${seconds(seedStarted)}`);
   const configs = WORKERS.filter((w) => w.name === "edge")
     .concat(WORKERS.filter((w) => w.name !== "edge"))
     .flatMap((w) => ["-c", w.config]);
@@ -119,13 +126,26 @@ export async function startShop({
         child.kill("SIGTERM");
       }
     });
+  let stock;
   try {
     await waitUntilUp(url, child);
+    // StockDOs live in the running process, so initial stock goes in once it answers. Only SKUs
+    // never stocked are touched, and a completed pass is remembered in the state folder.
+    if (stockSkus) {
+      say("• stocking the demo SKUs (initial stock of never-stocked SKUs only)");
+      stock = await seedStock(url, { persistTo });
+      say(
+        stock.cached
+          ? `  all ${stock.skus} SKUs were stocked on an earlier start`
+          : `  ${stock.seeded} stocked, ${stock.skipped} already stocked, of ${stock.skus} SKUs in ${stock.ms} ms`,
+      );
+    }
   } catch (error) {
     await stop();
     throw new Error(`${error.message}\n${output}`);
   }
-  return { url, stop, seeded, output: () => output };
+  say(`• the shop was ready ${seconds(started)} after start`);
+  return { url, stop, seeded, stock, output: () => output };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

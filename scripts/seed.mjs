@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { catalogSeedSql } from "./seed-catalog.mjs";
+import { SEARCH_REBUILD_SQL } from "../db/catalog/search-index.sql.mjs";
+import { catalogSeedSql, DEMO_SELLER_ID } from "./seed-catalog.mjs";
 import { quote } from "./sql.mjs";
 import { OFFLINE_ENV } from "./workers.mjs";
 
@@ -23,7 +24,7 @@ export const DEMO_USERS = [
     password: "admin-demo-2026",
   },
   {
-    id: "00000000-0000-4000-a000-000000000002",
+    id: DEMO_SELLER_ID, // owns every seeded product
     role: "seller",
     name: "Sam Seller",
     email: "seller@shop.test",
@@ -80,11 +81,20 @@ async function execute(database, config, sql, persistTo) {
   }
 }
 
+/**
+ * The catalog seed followed by a rebuild of the search index from the base tables, in one file
+ * (one wrangler start instead of two). The rebuild is deterministic, so on a second run, when
+ * the seed inserts nothing, it rebuilds the same index.
+ */
+function catalogAndSearchSql() {
+  return `${catalogSeedSql()}\n${SEARCH_REBUILD_SQL}`;
+}
+
 /** Seeds every database in `persistTo`; returns what a developer needs to know (demo logins). */
 export async function seed(persistTo) {
   await Promise.all([
     execute("shop-identity", "workers/identity/wrangler.toml", identitySeedSql(), persistTo),
-    execute("shop-catalog", "workers/catalog/wrangler.toml", catalogSeedSql(), persistTo),
+    execute("shop-catalog", "workers/catalog/wrangler.toml", catalogAndSearchSql(), persistTo),
   ]);
   return { users: DEMO_USERS.map(({ role, email, password }) => ({ role, email, password })) };
 }

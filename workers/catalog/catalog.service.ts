@@ -1,3 +1,4 @@
+import { type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import * as schema from "../../db/catalog/schema";
 import type { Category, CategoryRow } from "./catalog.schemas";
@@ -47,4 +48,21 @@ export async function listCategories({ db }: { db: CatalogDb }): Promise<Categor
     })
     .from(schema.categories);
   return buildCategoryTree(rows);
+}
+
+/** Deepest category path followed; a guard against a parent cycle in corrupted data. */
+const MAX_CATEGORY_DEPTH = 64;
+
+/**
+ * A query for the breadcrumb of the category whose id `categoryId` gives (an SQL expression, e.g.
+ * a subquery): `id, slug, name` of each category from the root down to that one.
+ */
+export function breadcrumbSql(categoryId: SQL): SQL {
+  return sql`WITH RECURSIVE crumbs(id, slug, name, parent_id, depth) AS (
+      SELECT id, slug, name, parent_id, 0 FROM categories WHERE id = ${categoryId}
+      UNION ALL
+      SELECT c.id, c.slug, c.name, c.parent_id, crumbs.depth + 1
+      FROM categories c JOIN crumbs ON c.id = crumbs.parent_id
+      WHERE crumbs.depth < ${MAX_CATEGORY_DEPTH}
+    ) SELECT id, slug, name FROM crumbs ORDER BY depth DESC`;
 }

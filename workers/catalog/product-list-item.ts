@@ -33,6 +33,19 @@ export const productListItemColumns = sql`
       ELSE 'in_stock' END
     FROM product_variants v WHERE v.product_id = p.id AND v.status = 'active') AS stock_status`;
 
+/**
+ * The stock status of a product from its active variants' stock, by the same rule as the
+ * `stock_status` column above (for numbers read live from inventory on the product page).
+ */
+export function stockStatusOf(
+  variants: readonly { available: number; lowStockThreshold: number }[],
+): StockStatus {
+  const available = Math.max(0, ...variants.map((v) => v.available));
+  const threshold = Math.max(0, ...variants.map((v) => v.lowStockThreshold));
+  if (available <= 0) return "out_of_stock";
+  return available <= threshold ? "low_stock" : "in_stock";
+}
+
 export interface ProductListRow {
   id: string;
   slug: string;

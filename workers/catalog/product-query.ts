@@ -22,6 +22,7 @@ export const productQuerySchema = z
     maxPrice: minorUnits,
     inStock: booleanParam,
     minRating: z.coerce.number().min(0).max(5).optional(),
+    featured: booleanParam,
     sort: z.enum(PRODUCT_SORTS).optional(),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     limit: z.coerce.number().int().min(1).max(100).default(24),
@@ -70,6 +71,7 @@ export function productFilterSql(query: Omit<ProductQuery, "page" | "limit" | "s
     );
   }
   if (query.minRating !== undefined) parts.push(sql`p.rating_average >= ${query.minRating}`);
+  if (query.featured !== undefined) parts.push(sql`p.featured = ${query.featured ? 1 : 0}`);
   return sql.join(parts, sql` AND `);
 }
 

@@ -1,4 +1,5 @@
 import { gateway } from "../gateway/gateway.app";
+import { CALLER_ID_HEADER, CALLER_ROLE_HEADER } from "../shared/caller";
 import { problem, problemResponse } from "../shared/errors";
 import { requestIdFrom } from "../shared/request-id";
 import type { EdgeEnv } from "./edge-env";
@@ -20,7 +21,7 @@ export default {
   },
 } satisfies ExportedHandler<EdgeEnv>;
 
-/** Development-only tools (the email outbox); absent in production. */
+/** Development-only tools (the email outbox, demo stock seeding); absent in production. */
 async function devTools(request: Request, env: EdgeEnv): Promise<Response> {
   const requestId = requestIdFrom(request.headers);
   if (env.ENVIRONMENT !== "development") {
@@ -30,6 +31,20 @@ async function devTools(request: Request, env: EdgeEnv): Promise<Response> {
   if (/^\/dev\/outbox(\.json|\/.*)?$/.test(url.pathname)) {
     return env.NOTIFICATIONS.fetch(
       new Request(new URL(url.pathname + url.search, "http://notifications.internal"), request),
+    );
+  }
+  if (url.pathname.startsWith("/dev/inventory/")) {
+    // Initial stock for the demo seed (scripts/seed-stock.mjs). Caller headers are dropped: only
+    // the gateway may speak for a caller, and these tools need none.
+    const headers = new Headers(request.headers);
+    headers.delete(CALLER_ID_HEADER);
+    headers.delete(CALLER_ROLE_HEADER);
+    return env.INVENTORY.fetch(
+      new Request(new URL(url.pathname + url.search, "http://inventory.internal"), {
+        method: request.method,
+        headers,
+        body: request.body,
+      }),
     );
   }
   return problemResponse(problem("not_found", `No dev tool at ${url.pathname}.`, { requestId }));

@@ -2,6 +2,7 @@ import type { EdgeEnv } from "../edge/edge-env";
 import { createApp } from "../shared/app";
 import { AppError } from "../shared/errors";
 import { allowRoles, authenticate } from "./auth.middleware";
+import { edgeCache } from "./edge-cache";
 import { systemHealth } from "./health";
 import { rateLimit } from "./rate-limit.middleware";
 import { requestLog } from "./request-log.middleware";
@@ -9,12 +10,17 @@ import { forward, ownerOf } from "./upstreams";
 
 /**
  * The /api gateway, mounted by the edge worker: request id, access log, per-client rate limits,
- * access-token verification, coarse role guards, then forwarding to the owning domain worker.
+ * access-token verification, the edge cache for anonymous catalog reads, coarse role guards, then
+ * forwarding to the owning domain worker.
  * Domain workers check finer rules (ownership, per-route roles) with the caller passed along.
  */
 export const gateway = createApp<EdgeEnv>();
 
 gateway.use("/api/*", requestLog, rateLimit, authenticate);
+
+// After auth and rate limits: a hit still counts against the client and still rejects a bad
+// token; only anonymous catalog and search GETs are cached (edge-cache.ts).
+gateway.use("/api/*", edgeCache);
 
 // Everything under /api/admin is for admins, whichever worker serves it.
 gateway.use("/api/admin/*", allowRoles("admin"));

@@ -2,6 +2,7 @@ import { createApp } from "../shared/app";
 import { requireRole } from "../shared/caller";
 import { healthReport } from "../shared/health";
 import { validate } from "../shared/validate";
+import { inventoryDevRoutes } from "./inventory.dev";
 import { skuParamSchema } from "./inventory.schemas";
 import type { Env } from "./worker-configuration";
 
@@ -30,3 +31,6 @@ inventoryRoutes.get("/api/inventory/:sku", validate("param", skuParamSchema), as
   const { sku } = c.req.valid("param");
   return c.json(await c.env.STOCK.getByName(sku).snapshot());
 });
+
+// Development-only tools (initial stock for the demo seed); 404 outside development.
+inventoryDevRoutes(inventoryRoutes);
