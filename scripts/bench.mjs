@@ -418,12 +418,16 @@ async function main() {
   const say = (message) => console.error(message);
   /** @type {{ url: string, stop: () => Promise<void> } | undefined} */
   let shop;
-  /** @type {string | undefined} */
-  let stateDir;
+  /**
+   * Every state folder this run made. A failed start can leave migration processes still writing
+   * to its folder for a moment, so all of them are removed again at the very end.
+   * @type {string[]}
+   */
+  const stateDirs = [];
   const cleanUp = async () => {
     if (shop) await shop.stop();
     shop = undefined;
-    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+    for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
   };
   process.once("SIGINT", () => {
     cleanUp().finally(() => process.exit(130));
@@ -437,7 +441,8 @@ async function main() {
       // One retry with fresh state: `wrangler dev` restarts workers when their sources change
       // mid-start (an editor saving), which fails the start without saying anything about the shop.
       for (let attempt = 1; !shop; attempt += 1) {
-        stateDir = mkdtempSync(path.join(os.tmpdir(), "shop-bench-"));
+        const stateDir = mkdtempSync(path.join(os.tmpdir(), "shop-bench-"));
+        stateDirs.push(stateDir);
         const port = await freePort();
         say(
           `• starting the shop on port ${port} with fresh state in ${stateDir} (migrations, seed, wrangler dev)`,
@@ -459,7 +464,10 @@ async function main() {
     // Setup requests come from an address of their own, outside the measured clients' range.
     const setupClient = synthetic ? { "cf-connecting-ip": "198.19.255.254" } : {};
 
-    const categories = await getJson(`${baseUrl}/api/categories`, setupClient);
+    const categories = await getJson(`${baseUrl}/api/categories`, setupClient).catch((error) => {
+      const cause = error instanceof Error && error.cause ? String(error.cause) : String(error);
+      throw new Error(`cannot reach the shop at ${baseUrl}: ${cause}`);
+    });
     const products = await getJson(`${baseUrl}/api/products?limit=1`, setupClient);
     /** @type {RunContext} */
     const context = {
