@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser } from "./browser";
@@ -156,7 +158,7 @@ describe("registering, signing out and in", () => {
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
     }
     expect(await cookieNames(context)).toEqual([ACCESS_COOKIE, SESSION_COOKIE]);
-    await page.screenshot({ path: "/tmp/account.png", fullPage: true });
+    await page.screenshot({ path: join(tmpdir(), "shop-account.png"), fullPage: true });
 
     // Changing the name shows at once, on the page and in the header.
     const renamed = `${account.name} Renamed`;
@@ -200,7 +202,7 @@ describe("registering, signing out and in", () => {
     expect(await page.getByLabel("Email", { exact: true }).inputValue()).toBe(account.email);
     expect(await headerUser(page)).toBeNull();
     expect(await cookieNames(context)).toEqual([]);
-    await page.screenshot({ path: "/tmp/login.png", fullPage: true });
+    await page.screenshot({ path: join(tmpdir(), "shop-login.png"), fullPage: true });
 
     // No account enumeration: an email nobody registered gets the very same message.
     await page.goto("/login");
