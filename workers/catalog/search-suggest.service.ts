@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { CatalogDb } from "./catalog.service";
+import { readBatch } from "./catalog-batch";
 import type { Suggestion } from "./search.schemas";
 import { SEARCH_FROM } from "./search.service";
-import { batchRows } from "./search-d1";
 import { normalizeText, queryWords } from "./search-query";
 
 /** Suggestions answered at most (API.md). */
@@ -42,7 +42,7 @@ export async function suggest({ db }: { db: CatalogDb }, q: string): Promise<Sug
   const words = queryWords(q, true);
   if (words.length === 0) return [];
   const match = prefixMatch(words);
-  const [entityRows, productRows] = await batchRows<[EntityRow, ProductRow]>(db, [
+  const [entityRows, productRows] = await readBatch<[EntityRow, ProductRow]>(db, [
     sql`SELECT kind, text, slug FROM search_suggest
       WHERE search_suggest MATCH ${match}
       ORDER BY bm25(search_suggest) LIMIT ${CANDIDATES}`,

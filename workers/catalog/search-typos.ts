@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { TYPO_MAX_TERM_LENGTH, TYPO_MIN_TERM_LENGTH } from "../../db/catalog/search-index.sql.mjs";
 import type { CatalogDb } from "./catalog.service";
-import { batchRows } from "./search-d1";
+import { readBatch } from "./catalog-batch";
 import { plainWordMatches, type WordMatch } from "./search-query";
 
 /**
@@ -91,7 +91,7 @@ export async function withTypoCorrections(db: CatalogDb, words: readonly string[
           sql`, `,
         )})`,
   ]);
-  const results = await batchRows<unknown[]>(db, statements);
+  const results = await readBatch<unknown[]>(db, statements);
 
   return matches.map((m) => {
     const index = targets.indexOf(m);

@@ -1,9 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { CatalogDb } from "./catalog.service";
+import { readBatch } from "./catalog-batch";
 import { type ProductListRow, productListItemColumns, toProductListItem } from "./product-list-item";
 import { type ProductQuery, productFilterSql, productOrderSql } from "./product-query";
 import type { SearchItem, SearchResult } from "./search.schemas";
-import { batchRows } from "./search-d1";
 import { emptyFacets, type FacetRow, facetsSql, toFacets } from "./search-facets";
 import { MARK_CLOSE, MARK_OPEN, markedHtml } from "./search-highlight";
 import { MAX_QUERY_WORDS, matchExpression, queryWords, tokenize } from "./search-query";
@@ -82,7 +82,7 @@ export async function searchProducts({ db }: SearchDeps, query: ProductQuery): P
   const phrase = tokens.length <= 2 * MAX_QUERY_WORDS ? tokens : [];
   const match = matchExpression(await withTypoCorrections(db, words), phrase);
   const where = sql`product_search MATCH ${match}`;
-  const [rows, facetRows] = await batchRows<[SearchRow, FacetRow]>(db, [
+  const [rows, facetRows] = await readBatch<[SearchRow, FacetRow]>(db, [
     sql`SELECT ${productListItemColumns},
         highlight(product_search, 0, ${MARK_OPEN}, ${MARK_CLOSE}) AS highlight_name,
         snippet(product_search, 3, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS}) AS highlight_description
