@@ -106,6 +106,12 @@ export const productVariants = sqliteTable(
      */
     available: integer("available").notNull().default(0),
     lowStockThreshold: integer("low_stock_threshold").notNull().default(5),
+    /**
+     * The `at` of the stock level the two columns above came from (epoch ms; 0 before the first
+     * one). A `shop-stock-levels` message applies only when its `at` is newer, so late, repeated
+     * or reordered messages never move the projection backwards.
+     */
+    stockReportedAt: integer("stock_reported_at").notNull().default(0),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull().default(0),
   },
@@ -114,6 +120,11 @@ export const productVariants = sqliteTable(
     check("product_variants_currency_check", sql`length(${t.currency}) = 3`),
     check("product_variants_status_check", sql`${t.status} IN ('active', 'archived')`),
     index("product_variants_product_idx").on(t.productId, t.position),
+    // Only the variants at or below their threshold, in the low-stock list's order: the list
+    // reads this small index instead of scanning every variant.
+    index("product_variants_low_stock_idx")
+      .on(t.available, t.sku)
+      .where(sql`${t.status} = 'active' AND ${t.available} <= ${t.lowStockThreshold}`),
   ],
 );
 

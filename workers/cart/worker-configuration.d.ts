@@ -2,7 +2,12 @@
 // run `npm run types` after changing the wrangler config.
 export interface Env {
 	ENVIRONMENT: string;
+	GUEST_CART_TTL_SECONDS: string;
+	TAX_RATE_BPS: string;
+	FREE_SHIPPING_THRESHOLD: string;
+	SHIPPING_FLAT_RATE: string;
 	CARTS: DurableObjectNamespace<import("../../durable-objects/cart.do").CartDO>;
+	COUPONS: DurableObjectNamespace<import("../../durable-objects/coupons.do").CouponsDO>;
 	CATALOG: Service<import("../catalog/index").CatalogService>;
 	INVENTORY: Service<import("../inventory/index").InventoryService>;
 }

@@ -28,6 +28,9 @@ export const ROUTES: ReadonlyArray<readonly [prefix: string, service: ServiceNam
   ["/api/products", "catalog"],
   ["/api/categories", "catalog"],
   ["/api/search", "catalog"],
+  // Above /api/inventory (first match wins): the low-stock list is served by catalog, which holds
+  // the stock projection and knows each SKU's seller; inventory's StockDOs cannot be listed.
+  ["/api/inventory/low-stock", "catalog"],
   ["/api/inventory", "inventory"],
   ["/api/carts", "cart"],
   ["/api/cart", "cart"],

@@ -2,6 +2,7 @@
 // run `npm run types` after changing the wrangler config.
 export interface Env {
 	LOW_STOCK: Queue;
+	STOCK_LEVELS: Queue;
 	ENVIRONMENT: string;
 	STOCK: DurableObjectNamespace<import("../../durable-objects/stock.do").StockDO>;
 }

@@ -1,4 +1,6 @@
 import { env, exports } from "cloudflare:workers";
+import { call as callJson, type JsonResponse } from "../../../test/http";
+import { CALLER_ID_HEADER, CALLER_ROLE_HEADER, type Caller } from "../../shared/caller";
 import type { CartService } from "../index";
 import type { Env } from "../worker-configuration";
 
@@ -11,4 +13,25 @@ export const self = exports as unknown as { default: Fetcher; CartService: Servi
 /** A request to this worker as the gateway sends it. */
 export function call(path: string, init?: RequestInit): Promise<Response> {
   return self.default.fetch(`https://cart.internal${path}`, init);
+}
+
+/**
+ * A JSON request to the cart worker as the gateway sends it: `as` becomes the verified caller
+ * headers; no `as` is an anonymous request.
+ */
+export function api<T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  options: { as?: Caller; body?: unknown; rawBody?: string } = {},
+): Promise<JsonResponse<T>> {
+  const headers: Record<string, string> = {};
+  if (options.as) {
+    headers[CALLER_ID_HEADER] = options.as.userId;
+    headers[CALLER_ROLE_HEADER] = options.as.role;
+  }
+  return callJson<T>((request) => self.default.fetch(request), method, path, {
+    body: options.body,
+    rawBody: options.rawBody,
+    headers,
+  });
 }

@@ -101,3 +101,22 @@ describe("POST /dev/inventory/seed", () => {
     expect((await testEnv.STOCK.getByName("DEV-PROD").snapshot()).onHand).toBe(0);
   });
 });
+
+describe("POST /dev/inventory/reserve", () => {
+  function reserveOne(body: unknown): Promise<Response> {
+    return call("/dev/inventory/reserve", {
+      init: { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+    });
+  }
+
+  it("reserves through the checkout coordinator: 200 with the hold, then 409 out_of_stock", async () => {
+    await seed([item("DEV-RES", 1)]);
+    const ok = await reserveOne({ sku: "DEV-RES", orderId: "bench-1", quantity: 1 });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ ok: true, sku: "DEV-RES", orderId: "bench-1", quantity: 1 });
+    const refused = await reserveOne({ sku: "DEV-RES", orderId: "bench-2", quantity: 1 });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ code: "out_of_stock", available: 0 });
+    expect((await reserveOne({ sku: "DEV-RES", orderId: "", quantity: 1 })).status).toBe(400);
+  });
+});

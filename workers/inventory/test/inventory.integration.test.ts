@@ -22,6 +22,7 @@ describe("GET /api/inventory/:sku", () => {
       reserved: 0,
       available: 12,
       lowStockThreshold: 5,
+      shards: 1,
     });
   });
 
