@@ -19,4 +19,6 @@ export interface SkuDetail {
   image: string | null;
   /** Whether it can be bought now: the product and the variant are both active. */
   purchasable: boolean;
+  /** The seller who owns the product (stock of the SKU is theirs to manage). */
+  sellerId: string;
 }

@@ -29,6 +29,7 @@ export async function skuDetails({ db }: { db: CatalogDb }, skus: readonly strin
       imageKey: products.primaryImageKey,
       productStatus: products.status,
       variantStatus: productVariants.status,
+      sellerId: products.sellerId,
     })
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
@@ -43,6 +44,7 @@ export async function skuDetails({ db }: { db: CatalogDb }, skus: readonly strin
       unitPrice: { amount: row.amount, currency: row.currency },
       image: row.imageKey ? imageUrl(row.imageKey) : null,
       purchasable: row.productStatus === "active" && row.variantStatus === "active",
+      sellerId: row.sellerId,
     }),
   );
 }

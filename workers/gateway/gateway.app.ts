@@ -6,6 +6,7 @@ import { edgeCache } from "./edge-cache";
 import { systemHealth } from "./health";
 import { rateLimit } from "./rate-limit.middleware";
 import { requestLog } from "./request-log.middleware";
+import { sellerOwnsStock } from "./stock-owner.middleware";
 import { forward, ownerOf } from "./upstreams";
 
 /**
@@ -24,6 +25,10 @@ gateway.use("/api/*", edgeCache);
 
 // Everything under /api/admin is for admins, whichever worker serves it.
 gateway.use("/api/admin/*", allowRoles("admin"));
+
+// Sellers see and change the stock of their own products only.
+gateway.use("/api/inventory/:sku", sellerOwnsStock);
+gateway.use("/api/inventory/:sku/*", sellerOwnsStock);
 
 gateway.get("/api/health", async (c) => {
   const health = await systemHealth(c.env, c.get("requestId"));

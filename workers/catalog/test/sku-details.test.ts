@@ -6,13 +6,14 @@ import { db, makeCategory, makeProduct, sku } from "./factories";
 import { self } from "./harness";
 
 describe("CatalogService.skuDetails", () => {
-  it("gives name, options, price, image and purchasability per SKU, leaving unknown SKUs out", async () => {
+  it("gives name, options, price, image, purchasability and seller per SKU, leaving unknown SKUs out", async () => {
     const category = await makeCategory();
     const red = sku("RED");
     const blue = sku("BLUE");
     const product = await makeProduct({
       categoryId: category.id,
       name: "Enamel Mug",
+      sellerId: "seller-mugs",
       variants: [
         { sku: red, price: 1299, options: { colour: "red" } },
         { sku: blue, price: 1499, currency: "EUR", options: { colour: "blue" }, status: "archived" },
@@ -35,6 +36,7 @@ describe("CatalogService.skuDetails", () => {
           unitPrice: { amount: 1299, currency: "USD" },
           image: "/images/products/mug/1.webp",
           purchasable: true,
+          sellerId: "seller-mugs",
         },
         {
           sku: blue,
@@ -45,6 +47,7 @@ describe("CatalogService.skuDetails", () => {
           unitPrice: { amount: 1499, currency: "EUR" },
           image: "/images/products/mug/1.webp",
           purchasable: false,
+          sellerId: "seller-mugs",
         },
       ].sort((a, b) => a.sku.localeCompare(b.sku)),
     );

@@ -73,3 +73,34 @@ describe("GET /api/inventory/low-stock through the gateway", () => {
     expect([customer.status, customer.body.code]).toEqual([403, "forbidden"]);
   });
 });
+
+describe("a seller's stock records through the gateway", () => {
+  async function as(role: "seller" | "admin", sub: string, method: string, path: string, body?: unknown) {
+    const token = await signToken({ sub, role });
+    return call<{ code?: string; onHand?: number }>(edge, method, path, {
+      headers: { ...client(), authorization: `Bearer ${token}` },
+      body,
+    });
+  }
+
+  it("lets a seller read and change the stock of their own SKU only; another seller gets 404", async () => {
+    const owner = `seller-${crypto.randomUUID()}`;
+    const sku = await seedLowSku(owner);
+    const own = await as("seller", owner, "PATCH", `/api/inventory/${sku}`, { set: 7, reason: "count" });
+    expect([own.status, own.body.onHand]).toEqual([200, 7]);
+
+    const stranger = `seller-${crypto.randomUUID()}`;
+    const read = await as("seller", stranger, "GET", `/api/inventory/${sku}`);
+    expect([read.status, read.body.code]).toEqual([404, "not_found"]);
+    const write = await as("seller", stranger, "PATCH", `/api/inventory/${sku}`, {
+      set: 0,
+      reason: "sabotage",
+    });
+    expect([write.status, write.body.code]).toEqual([404, "not_found"]);
+    const unknown = await as("seller", owner, "GET", "/api/inventory/NOT-IN-CATALOG");
+    expect(unknown.status).toBe(404);
+
+    const admin = await as("admin", "admin-1", "GET", `/api/inventory/${sku}`);
+    expect([admin.status, admin.body.onHand]).toEqual([200, 7]);
+  });
+});
