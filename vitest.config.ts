@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
@@ -32,6 +33,17 @@ async function testKeys() {
   };
 }
 
+/**
+ * Fresh Stripe test secrets per run: the emulator accepts any `sk_test_` key, and payments and the
+ * emulator share the webhook secret (every worker gets every test secret).
+ */
+function testStripeSecrets() {
+  return {
+    STRIPE_SECRET_KEY: `sk_test_${randomBytes(16).toString("hex")}`,
+    STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("hex")}`,
+  };
+}
+
 /** `TEST_MIGRATIONS_<BINDING>` bindings; test/apply-migrations.ts applies each to env[<BINDING>]. */
 async function migrationBindings(databases: typeof DATABASES) {
   const entries = await Promise.all(
@@ -42,6 +54,16 @@ async function migrationBindings(databases: typeof DATABASES) {
   );
   return Object.fromEntries(entries);
 }
+
+/**
+ * Bindings a project's tests need beyond its worker's own config: the orders tests fill carts,
+ * create coupons and pay the way shoppers and admins do, through the HTTP APIs of the real cart
+ * and payments workers (their RPC entrypoints have no such methods, by design). Kept here, not in
+ * wrangler.toml, so no deployed worker ever has them.
+ */
+const TEST_ONLY_SERVICE_BINDINGS: Record<string, Record<string, string>> = {
+  orders: { CART_HTTP: "shop-cart", PAYMENTS_HTTP: "shop-payments" },
+};
 
 const workerDir = (name: string) => (name === "edge" ? "workers/edge" : `workers/${name}`);
 
@@ -64,7 +86,7 @@ function loadWorkers() {
 }
 
 export default defineConfig(async () => {
-  const secrets = await testKeys();
+  const secrets = { ...(await testKeys()), ...testStripeSecrets() };
   const all = loadWorkers();
   const byScript = new Map(all.map((w) => [w.script, w]));
 
@@ -122,6 +144,8 @@ export default defineConfig(async () => {
           miniflare: {
             bindings: { ...secrets, ...(await migrationBindings(databases)) },
             d1Databases: databaseIds,
+            // Spelled out with the config's own: miniflare options replace, not merge, this field.
+            serviceBindings: { ...main.workerOptions.serviceBindings, ...TEST_ONLY_SERVICE_BINDINGS[name] },
             workers: auxiliaries,
           },
         }),

@@ -1,6 +1,7 @@
 // Creates the development secrets on first run: an ES256 key pair for access tokens (the private
 // key goes to identity, which signs; the public JWKS to the edge, whose gateway verifies) and the
-// storefront's session-cookie secret.
+// storefront's session-cookie secret; for payments a fake Stripe test key and the webhook
+// signing secret, which the Stripe emulator signs its webhooks with (both hold the same one).
 // Existing files are kept, so sessions survive restarts; `npm run reset` deletes them.
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -11,6 +12,8 @@ const root = path.resolve(import.meta.dirname, "..");
 export const DEV_VARS = {
   edge: path.join(root, ".dev.vars"),
   identity: path.join(root, "workers", "identity", ".dev.vars"),
+  payments: path.join(root, "workers", "payments", ".dev.vars"),
+  stripeEmulator: path.join(root, "workers", "stripe-emulator", ".dev.vars"),
 };
 
 function readVars(file) {
@@ -57,7 +60,32 @@ export async function ensureDevVars() {
     created = true;
   }
   if (created) writeVars(DEV_VARS.edge, edge);
-  return created;
+  return ensureStripeVars() || created;
+}
+
+/**
+ * Payments' Stripe secrets for the emulator: any `sk_test_` key is accepted by it, and the webhook
+ * secret must be the one the emulator signs with. Payments' file is the source: real keys put
+ * there (with `STRIPE_API_BASE=''`) are kept, and its webhook secret is copied to the emulator.
+ */
+function ensureStripeVars() {
+  const payments = readVars(DEV_VARS.payments);
+  const emulator = readVars(DEV_VARS.stripeEmulator);
+  let paymentsChanged = false;
+  if (!payments.STRIPE_SECRET_KEY) {
+    payments.STRIPE_SECRET_KEY = `sk_test_emulator_${randomBytes(16).toString("hex")}`;
+    paymentsChanged = true;
+  }
+  if (!payments.STRIPE_WEBHOOK_SECRET) {
+    payments.STRIPE_WEBHOOK_SECRET =
+      emulator.STRIPE_WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString("hex")}`;
+    paymentsChanged = true;
+  }
+  if (paymentsChanged) writeVars(DEV_VARS.payments, payments);
+  if (emulator.STRIPE_WEBHOOK_SECRET === payments.STRIPE_WEBHOOK_SECRET) return paymentsChanged;
+  emulator.STRIPE_WEBHOOK_SECRET = payments.STRIPE_WEBHOOK_SECRET;
+  writeVars(DEV_VARS.stripeEmulator, emulator);
+  return true;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -26,7 +26,8 @@ function inserts(table, columns, rows, size) {
 /**
  * A catalog as SQL: INSERT OR IGNORE on stable ids and unique keys, parents before children, so
  * a second run changes nothing and edits made since (a price, a name) are never overwritten.
- * Ratings start at 0: reviews write them later.
+ * Ratings start at 0: the reviews seed (seed-reviews.mjs, catalogRatingsSql) and then the
+ * shop-review-summaries queue write them.
  * @param {import("./seed-catalog.d.mts").DemoCatalog} catalog
  * @param {number} taxonomyCreatedAt created_at of categories and brands (ms)
  * @returns {string}

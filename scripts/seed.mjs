@@ -9,6 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { SEARCH_REBUILD_SQL } from "../db/catalog/search-index.sql.mjs";
 import { catalogSeedSql, DEMO_SELLER_ID } from "./seed-catalog.mjs";
+import { catalogRatingsSql, DEMO_REVIEWERS, reviewsSeedSql } from "./seed-reviews.mjs";
 import { quote } from "./sql.mjs";
 import { OFFLINE_ENV } from "./workers.mjs";
 
@@ -46,22 +47,25 @@ function hashPassword(password) {
   return `pbkdf2-sha256$100000$${salt.toString("base64url")}$${hash.toString("base64url")}`;
 }
 
+/** The demo accounts above and the demo customers who wrote the seeded reviews. */
 function identitySeedSql() {
   const now = Date.UTC(2026, 0, 1);
-  return DEMO_USERS.map(
-    (u) =>
-      `INSERT OR IGNORE INTO users (id, email, name, password_hash, role, created_at, updated_at) VALUES (${[
-        u.id,
-        u.email,
-        u.name,
-        hashPassword(u.password),
-        u.role,
-        now,
-        now,
-      ]
-        .map(quote)
-        .join(", ")});`,
-  ).join("\n");
+  return [...DEMO_USERS, ...DEMO_REVIEWERS]
+    .map(
+      (u) =>
+        `INSERT OR IGNORE INTO users (id, email, name, password_hash, role, created_at, updated_at) VALUES (${[
+          u.id,
+          u.email,
+          u.name,
+          hashPassword(u.password),
+          u.role,
+          now,
+          now,
+        ]
+          .map(quote)
+          .join(", ")});`,
+    )
+    .join("\n");
 }
 
 async function execute(database, config, sql, persistTo) {
@@ -82,12 +86,13 @@ async function execute(database, config, sql, persistTo) {
 }
 
 /**
- * The catalog seed followed by a rebuild of the search index from the base tables, in one file
- * (one wrangler start instead of two). The rebuild is deterministic, so on a second run, when
- * the seed inserts nothing, it rebuilds the same index.
+ * The catalog seed, the rating projection of the seeded reviews (after the products exist: the
+ * seed inserts them with no rating), then a rebuild of the search index from the base tables, in
+ * one file (one wrangler start instead of three). The rebuild is deterministic, so on a second
+ * run, when the seed inserts nothing, it rebuilds the same index.
  */
 function catalogAndSearchSql() {
-  return `${catalogSeedSql()}\n${SEARCH_REBUILD_SQL}`;
+  return `${catalogSeedSql()}\n${catalogRatingsSql()}\n${SEARCH_REBUILD_SQL}`;
 }
 
 /** Seeds every database in `persistTo`; returns what a developer needs to know (demo logins). */
@@ -95,6 +100,7 @@ export async function seed(persistTo) {
   await Promise.all([
     execute("shop-identity", "workers/identity/wrangler.toml", identitySeedSql(), persistTo),
     execute("shop-catalog", "workers/catalog/wrangler.toml", catalogAndSearchSql(), persistTo),
+    execute("shop-reviews", "workers/reviews/wrangler.toml", reviewsSeedSql(), persistTo),
   ]);
   return { users: DEMO_USERS.map(({ role, email, password }) => ({ role, email, password })) };
 }

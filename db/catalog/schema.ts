@@ -67,6 +67,12 @@ export const products = sqliteTable(
     currency: text("currency").notNull().default("USD"),
     ratingAverage: real("rating_average").notNull().default(0),
     ratingCount: integer("rating_count").notNull().default(0),
+    /**
+     * The `at` of the review summary the two rating columns came from (epoch ms; 0 before the
+     * first one). A `shop-review-summaries` message applies only when its `at` is newer, so late,
+     * repeated or reordered messages never move the rating backwards.
+     */
+    ratingReportedAt: integer("rating_reported_at").notNull().default(0),
     primaryImageKey: text("primary_image_key"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),

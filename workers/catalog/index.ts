@@ -4,6 +4,8 @@ import { readCacheVersion } from "./cache-version";
 import { catalogRoutes } from "./catalog.routes";
 import type { Category } from "./catalog.schemas";
 import { catalogDb, listCategories } from "./catalog.service";
+import { type ReviewProduct, reviewProduct } from "./review-product";
+import { consumeReviewSummaries, REVIEW_SUMMARIES_QUEUE } from "./review-summaries.consumer";
 import { consumeSearchIndex } from "./search-index.consumer";
 import { skuDetails } from "./sku-details";
 import type { SkuDetail } from "./sku-details.schemas";
@@ -34,6 +36,11 @@ export class CatalogService extends WorkerEntrypoint<Env> {
   async skuDetails(skus: string[]): Promise<SkuDetail[]> {
     return skuDetails({ db: catalogDb(this.env.CATALOG_DB) }, skus);
   }
+
+  /** A product's id, slug, name, status and seller, or null: reviews accept reviews of active products only. */
+  async reviewProduct(id: string): Promise<ReviewProduct | null> {
+    return reviewProduct({ db: catalogDb(this.env.CATALOG_DB) }, id);
+  }
 }
 
 export default {
@@ -44,6 +51,8 @@ export default {
         return consumeSearchIndex(batch, env);
       case STOCK_LEVELS_QUEUE:
         return consumeStockLevels(batch, env);
+      case REVIEW_SUMMARIES_QUEUE:
+        return consumeReviewSummaries(batch, env);
       default:
         // Only a wrangler.toml change can get here. Retrying keeps the messages: after
         // max_retries they land in that queue's dead-letter queue instead of being dropped.

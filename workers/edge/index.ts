@@ -21,7 +21,7 @@ export default {
   },
 } satisfies ExportedHandler<EdgeEnv>;
 
-/** Development-only tools (the email outbox, demo stock seeding); absent in production. */
+/** Development-only tools (the email outbox, demo stock seeding, test-card payments); absent in production. */
 async function devTools(request: Request, env: EdgeEnv): Promise<Response> {
   const requestId = requestIdFrom(request.headers);
   if (env.ENVIRONMENT !== "development") {
@@ -33,14 +33,20 @@ async function devTools(request: Request, env: EdgeEnv): Promise<Response> {
       new Request(new URL(url.pathname + url.search, "http://notifications.internal"), request),
     );
   }
-  if (url.pathname.startsWith("/dev/inventory/")) {
-    // Initial stock for the demo seed (scripts/seed-stock.mjs). Caller headers are dropped: only
-    // the gateway may speak for a caller, and these tools need none.
+  // Initial stock for the demo seed (scripts/seed-stock.mjs); paying an order with a test card
+  // at the Stripe emulator (/dev/payments/:orderId/pay).
+  const tool = url.pathname.startsWith("/dev/inventory/")
+    ? env.INVENTORY
+    : url.pathname.startsWith("/dev/payments/")
+      ? env.PAYMENTS
+      : null;
+  if (tool) {
+    // Caller headers are dropped: only the gateway may speak for a caller, and these tools need none.
     const headers = new Headers(request.headers);
     headers.delete(CALLER_ID_HEADER);
     headers.delete(CALLER_ROLE_HEADER);
-    return env.INVENTORY.fetch(
-      new Request(new URL(url.pathname + url.search, "http://inventory.internal"), {
+    return tool.fetch(
+      new Request(new URL(url.pathname + url.search, "http://dev-tools.internal"), {
         method: request.method,
         headers,
         body: request.body,

@@ -1,8 +1,12 @@
 import { WorkerEntrypoint } from "cloudflare:workers";
 import { z } from "zod";
 import { AppError, fieldErrors } from "../shared/errors";
+import { log } from "../shared/log";
+import { runScheduled } from "./order-expiry";
+import { ordersDeps } from "./orders.deps";
 import { ordersRoutes } from "./orders.routes";
 import { hasPurchased, ordersDb } from "./orders.service";
+import { consumePaymentEvents, PAYMENT_EVENTS_QUEUE } from "./payment-events.consumer";
 import type { Env } from "./worker-configuration";
 
 const purchaseQuery = z.object({ userId: z.string().min(1).max(128), productId: z.string().min(1).max(128) });
@@ -28,7 +32,19 @@ export class OrdersService extends WorkerEntrypoint<Env> {
 
 export default {
   fetch: ordersRoutes.fetch,
-  // The cron (every minute) will expire unpaid orders and release their stock; orders and
-  // reservations only exist once checkout does, so until then there is nothing to expire.
-  async scheduled(_controller, _env, _ctx): Promise<void> {},
+  async queue(batch, env) {
+    switch (batch.queue) {
+      case PAYMENT_EVENTS_QUEUE:
+        return consumePaymentEvents(batch, ordersDeps(env));
+      default:
+        // Only a wrangler.toml change can get here. Retrying keeps the messages: after
+        // max_retries they land in that queue's dead-letter queue instead of being dropped.
+        log("error", "no consumer for queue", { queue: batch.queue, messages: batch.messages.length });
+        batch.retryAll({ delaySeconds: 60 });
+    }
+  },
+  // Every minute: expire unpaid orders past their reservation, retry follow-up tasks that failed.
+  async scheduled(_controller, env, _ctx) {
+    await runScheduled(ordersDeps(env));
+  },
 } satisfies ExportedHandler<Env>;

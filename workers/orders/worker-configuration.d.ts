@@ -4,6 +4,11 @@ export interface Env {
 	ORDERS_DB: D1Database;
 	EMAILS: Queue;
 	ENVIRONMENT: string;
+	APP_URL: string;
+	ORDER_RESERVATION_TTL_SECONDS: string;
+	TAX_RATE_BPS: string;
+	FREE_SHIPPING_THRESHOLD: string;
+	SHIPPING_FLAT_RATE: string;
 	CART: Service<import("../cart/index").CartService>;
 	INVENTORY: Service<import("../inventory/index").InventoryService>;
 	CATALOG: Service<import("../catalog/index").CatalogService>;

@@ -2,6 +2,7 @@
 // run `npm run types` after changing the wrangler config.
 export interface Env {
 	PAYMENTS_DB: D1Database;
+	PAYMENT_EVENTS: Queue;
 	ENVIRONMENT: string;
 	STRIPE_API_BASE: string;
 	STRIPE_EMULATOR?: Fetcher /* shop-stripe-emulator */;

@@ -2,6 +2,9 @@
 // run `npm run types` after changing the wrangler config.
 export interface Env {
 	REVIEWS_DB: D1Database;
+	REVIEW_SUMMARIES: Queue;
 	ENVIRONMENT: string;
 	ORDERS: Service<import("../orders/index").OrdersService>;
+	CATALOG: Service<import("../catalog/index").CatalogService>;
+	IDENTITY: Service<import("../identity/index").IdentityService>;
 }

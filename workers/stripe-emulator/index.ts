@@ -1,5 +1,5 @@
+import type { EmulatorEnv } from "./stripe-emulator.config";
 import { stripeEmulatorRoutes } from "./stripe-emulator.routes";
-import type { Env } from "./worker-configuration";
 
 export { StripeStateDO } from "../../durable-objects/stripe-state.do";
 
@@ -7,4 +7,4 @@ export { StripeStateDO } from "../../durable-objects/stripe-state.do";
 // RPC entrypoint here.
 export default {
   fetch: stripeEmulatorRoutes.fetch,
-} satisfies ExportedHandler<Env>;
+} satisfies ExportedHandler<EmulatorEnv>;

@@ -51,7 +51,7 @@ describe("OrdersService (RPC)", () => {
 });
 
 describe("scheduled", () => {
-  it("runs (a no-op until checkout) without error", async () => {
+  it("runs without error when there is nothing to expire or retry", async () => {
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: "* * * * *" }), testEnv, ctx);
     await waitOnExecutionContext(ctx);

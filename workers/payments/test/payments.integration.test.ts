@@ -37,9 +37,9 @@ async function seedPayment(orderId: string): Promise<string> {
 
 describeWorkerContract({
   service: "payments",
-  checks: { database: "ok" },
+  checks: { database: "ok", config: "ok" },
   call,
-  unknown: { path: "/api/payments/webhook", init: { method: "POST" } },
+  unknown: { path: "/api/payments/nothing/here", init: { method: "POST" } },
 });
 
 describe("PaymentsService (RPC)", () => {
