@@ -61,6 +61,8 @@ async function api(baseUrl, method, pathname, { body, token } = {}) {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
+    // A stuck shop fails the step within two minutes instead of undici's five.
+    signal: AbortSignal.timeout(120_000),
   });
   const json = await res.json().catch(() => null);
   if (!res.ok) throw new Error(`${method} ${pathname} answered ${res.status}: ${JSON.stringify(json)}`);
@@ -209,6 +211,8 @@ async function main() {
       body: { email: admin.email, password: admin.password },
     });
     const rows = [];
+    console.log(`• cart reads: ${duration} s at ${connections} connections`);
+    rows.push(await cartReads(baseUrl, accessToken));
     for (const shards of [1, 4]) {
       console.log(
         `• reservations on one SKU with ${shards} shard(s): ${duration} s at ${connections} connections`,
@@ -217,8 +221,6 @@ async function main() {
       console.log(`• the same inside the inventory worker: ${units + 1000} reservations for ${units} units`);
       rows.push(await burst(baseUrl, accessToken, shards));
     }
-    console.log(`• cart reads: ${duration} s at ${connections} connections`);
-    rows.push(await cartReads(baseUrl, accessToken));
 
     console.log(`\nStock and cart benchmark: ${connections} connections, ${duration} s each, autocannon 8`);
     console.log(`command: node scripts/bench-stock.mjs ${process.argv.slice(2).join(" ")}`.trim());
