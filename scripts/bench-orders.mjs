@@ -8,12 +8,9 @@
 //   npm run bench:orders                                 start a fresh local shop, measure, stop it
 //   npm run bench:orders -- --url http://127.0.0.1:8787  measure a shop that is already running
 //   npm run bench:orders -- --shoppers 20 --duration 20 --assert
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { startShop } from "./dev.mjs";
+import { percentile, shopToMeasure } from "./bench-shop.mjs";
 import { DEMO_USERS } from "./seed.mjs";
 
 /** Issue 5's target on a 2-core machine: p95 of the whole flow at 20 concurrent shoppers. */
@@ -35,16 +32,6 @@ let clientCounter = 0;
 /** Each shopper is its own client address, so per-client rate limits apply as in production. */
 const clientAddress = () => `198.18.${Math.floor(clientCounter / 254)}.${(clientCounter++ % 254) + 1}`;
 
-async function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
 /** One JSON request; throws with the status and body unless the answer is 2xx. */
 async function send(baseUrl, method, pathname, { body, headers = {} } = {}) {
   const res = await fetch(`${baseUrl}${pathname}`, {
@@ -58,12 +45,10 @@ async function send(baseUrl, method, pathname, { body, headers = {} } = {}) {
   return json;
 }
 
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  return Math.round(
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))],
-  );
-}
+/** Whole milliseconds (or null). */
+const ms = (value) => (value === null ? null : Math.round(value));
+/** A right-aligned table cell of whole milliseconds. */
+const col = (value) => String(ms(value)).padStart(7);
 
 const STEPS = ["cart", "add", "order", "pay", "confirmed"];
 
@@ -111,16 +96,7 @@ async function orderFlow(baseUrl, sku, client) {
 }
 
 async function main() {
-  let shop = null;
-  let state = null;
-  let baseUrl = args.url;
-  if (!baseUrl) {
-    state = mkdtempSync(path.join(os.tmpdir(), "shop-bench-orders-"));
-    const port = await freePort();
-    console.log(`• starting the shop on port ${port} with fresh state (migrations, seed, wrangler dev)`);
-    shop = await startShop({ port, persistTo: state, quiet: true, rebuild: false, stock: false });
-    baseUrl = shop.url;
-  }
+  const { baseUrl, stop } = await shopToMeasure(args.url, "orders");
   try {
     const admin = DEMO_USERS.find((u) => u.role === "admin");
     const adminClient = { "cf-connecting-ip": clientAddress() };
@@ -171,24 +147,23 @@ async function main() {
     for (const step of STEPS) {
       const sorted = flows.map((f) => f.steps[step]).sort((a, b) => a - b);
       console.log(
-        `${step.padEnd(21)} ${String(percentile(sorted, 50)).padStart(7)} ${String(percentile(sorted, 95)).padStart(7)} ${String(percentile(sorted, 99)).padStart(7)}`,
+        `${step.padEnd(21)} ${col(percentile(sorted, 50))} ${col(percentile(sorted, 95))} ${col(percentile(sorted, 99))}`,
       );
     }
     console.log(
-      `${"whole flow".padEnd(21)} ${String(percentile(totals, 50)).padStart(7)} ${String(percentile(totals, 95)).padStart(7)} ${String(percentile(totals, 99)).padStart(7)}`,
+      `${"whole flow".padEnd(21)} ${col(percentile(totals, 50))} ${col(percentile(totals, 95))} ${col(percentile(totals, 99))}`,
     );
     const perSecond = (flows.length / (durationMs / 1000)).toFixed(1);
     console.log(`\nconfirmed orders: ${flows.length} (${perSecond}/s); errors: ${errorCount}`);
     for (const [message, count] of Object.entries(errors)) console.log(`  ${count} x ${message}`);
-    const p95 = percentile(totals, 95);
+    const p95 = ms(percentile(totals, 95));
     const verdict = p95 !== null && p95 < TARGET_P95_MS && errorCount === 0 ? "pass" : "FAIL";
     console.log(
       `target: whole-flow p95 < ${TARGET_P95_MS} ms with no errors: ${p95} ms, ${errorCount} errors -> ${verdict}`,
     );
     if (args.assert && verdict !== "pass") process.exitCode = 1;
   } finally {
-    await shop?.stop();
-    if (state) rmSync(state, { recursive: true, force: true });
+    await stop();
   }
 }
 

@@ -10,13 +10,10 @@
 //
 // Reservations go through `POST /dev/inventory/reserve` (development only), which runs the same
 // coordinator as checkout (InventoryService.reserve) against the real StockDOs.
-import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { startShop } from "./dev.mjs";
+import { shopToMeasure } from "./bench-shop.mjs";
 import { DEMO_USERS } from "./seed.mjs";
 
 /** Issue 4's target on a 2-core machine: reservations per second on one SKU with 4 shards. */
@@ -43,16 +40,6 @@ const nextClient = () => {
   const n = clientCounter++ % 65_024;
   return `198.18.${Math.floor(n / 254)}.${(n % 254) + 1}`;
 };
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 async function api(baseUrl, method, pathname, { body, token } = {}) {
   const headers = { "content-type": "application/json", "cf-connecting-ip": nextClient() };
@@ -195,16 +182,7 @@ async function cartReads(baseUrl, token) {
 }
 
 async function main() {
-  let shop = null;
-  let state = null;
-  let baseUrl = args.url;
-  if (!baseUrl) {
-    state = mkdtempSync(path.join(os.tmpdir(), "shop-bench-stock-"));
-    const port = await freePort();
-    console.log(`• starting the shop on port ${port} with fresh state (migrations, seed, wrangler dev)`);
-    shop = await startShop({ port, persistTo: state, quiet: true, rebuild: false, stock: false });
-    baseUrl = shop.url;
-  }
+  const { baseUrl, stop } = await shopToMeasure(args.url, "stock");
   try {
     const admin = DEMO_USERS.find((u) => u.role === "admin");
     const { accessToken } = await api(baseUrl, "POST", "/api/auth/login", {
@@ -260,8 +238,7 @@ async function main() {
     );
     if (args.assert && (verdict !== "pass" || !clean)) process.exitCode = 1;
   } finally {
-    await shop?.stop();
-    if (state) rmSync(state, { recursive: true, force: true });
+    await stop();
   }
 }
 

@@ -27,11 +27,11 @@
 // under the limit. Production limits are unchanged.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { categorySlugs, SCENARIOS, syntheticClientIp, TARGETS } from "../load-tests/scenarios.js";
+import { freePort, percentile } from "./bench-shop.mjs";
 import { startShop } from "./dev.mjs";
 import { DEMO_USERS } from "./seed.mjs";
 
@@ -141,20 +141,6 @@ function parseOptions(argv) {
   return options;
 }
 
-/** A TCP port nobody listens on right now. @returns {Promise<number>} */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** @param {string} url */
 function isLoopback(url) {
   const { hostname } = new URL(url);
@@ -198,16 +184,6 @@ async function signIn(baseUrl, options, client) {
   } catch (error) {
     return { reason: `sign-in failed: ${error instanceof Error ? error.message : String(error)}` };
   }
-}
-
-/**
- * Nearest-rank percentile of ascending `sorted`, or null when empty.
- * @param {number[]} sorted
- * @param {number} p
- */
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
 /**

@@ -51,6 +51,7 @@ describe("reserve, commit, release", () => {
     const held = await inventory.reserve("RES-1", "order-a", 3, TTL);
     expect(held).toMatchObject({ ok: true, sku: "RES-1", orderId: "order-a", quantity: 3 });
     expect(await expectConsistent("RES-1")).toMatchObject({ onHand: 10, reserved: 3, available: 7 });
+    expect(await testEnv.STOCK.getByName("RES-1").available()).toBe(7);
   });
 
   it("does not double a reservation when the same order reserves again", async () => {
