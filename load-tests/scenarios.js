@@ -145,6 +145,7 @@ export function queryString(pairs) {
  * @property {"listing" | "search" | "suggest" | null} target which p95 target applies
  * @property {"hit" | "miss" | "mixed" | "bypass"} cache what the edge cache should do for it
  * @property {boolean} signedIn whether requests carry a shopper's access token
+ * @property {boolean} [localOnly] measures the local stack only (a dev route): k6 leaves it out
  * @property {string} how how its URLs are built (printed and documented)
  * @property {(index: number, context: RunContext) => string} path the path of request `index`
  *   (0, 1, 2, ... over the whole run; each runner numbers requests across all its connections)
@@ -152,6 +153,19 @@ export function queryString(pairs) {
 
 /** @type {Scenario[]} */
 export const SCENARIOS = [
+  {
+    name: "floor",
+    title: "empty request (the local stack's floor)",
+    target: null,
+    cache: "bypass",
+    signedIn: false,
+    localOnly: true,
+    how:
+      "GET /dev/ping, which the edge worker answers with an empty 204 before any shop code runs: " +
+      "what the local stack (wrangler dev, workerd) alone costs at this many connections; no target " +
+      "below it can be met on the same machine",
+    path: () => "/dev/ping",
+  },
   {
     name: "listing-cached",
     title: "product listing, cached",

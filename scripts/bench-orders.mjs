@@ -8,6 +8,7 @@
 //   npm run bench:orders                                 start a fresh local shop, measure, stop it
 //   npm run bench:orders -- --url http://127.0.0.1:8787  measure a shop that is already running
 //   npm run bench:orders -- --shoppers 20 --duration 20 --assert
+//   npm run bench:orders -- --baseline 0      skip the one-shopper floor (5 s by default)
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { percentile, shopToMeasure } from "./bench-shop.mjs";
@@ -22,11 +23,13 @@ const { values: args } = parseArgs({
     url: { type: "string" },
     shoppers: { type: "string", default: "20" },
     duration: { type: "string", default: "20" },
+    baseline: { type: "string", default: "5" },
     assert: { type: "boolean", default: false },
   },
 });
 const shoppers = Number(args.shoppers);
 const durationMs = Number(args.duration) * 1000;
+const baselineMs = Number(args.baseline) * 1000;
 
 let clientCounter = 0;
 /** Each shopper is its own client address, so per-client rate limits apply as in production. */
@@ -95,6 +98,32 @@ async function orderFlow(baseUrl, sku, client) {
   return times;
 }
 
+/**
+ * `count` shoppers each running the flow over and over for `forMs`: every completed flow with its
+ * step times, and the errors by message.
+ */
+async function measure(baseUrl, sku, count, forMs) {
+  const flows = [];
+  const errors = {};
+  const until = Date.now() + forMs;
+  await Promise.all(
+    Array.from({ length: count }, async () => {
+      const client = clientAddress();
+      while (Date.now() < until) {
+        const started = performance.now();
+        try {
+          const steps = await orderFlow(baseUrl, sku, client);
+          flows.push({ total: performance.now() - started, steps });
+        } catch (error) {
+          const key = error instanceof Error ? error.message : String(error);
+          errors[key] = (errors[key] ?? 0) + 1;
+        }
+      }
+    }),
+  );
+  return { flows, errors };
+}
+
 async function main() {
   const { baseUrl, stop } = await shopToMeasure(args.url, "orders");
   try {
@@ -116,25 +145,15 @@ async function main() {
     // One unmeasured flow warms every worker up.
     await orderFlow(baseUrl, sku, clientAddress());
 
+    // The floor: the same flow with nobody else ordering. A p95 target below it cannot be met at
+    // any concurrency on this machine.
+    let alone = null;
+    if (baselineMs > 0) {
+      console.log(`• one shopper alone ordering ${sku} for ${baselineMs / 1000} s`);
+      alone = await measure(baseUrl, sku, 1, baselineMs);
+    }
     console.log(`• ${shoppers} shoppers ordering ${sku} for ${durationMs / 1000} s`);
-    const flows = [];
-    const errors = {};
-    const until = Date.now() + durationMs;
-    await Promise.all(
-      Array.from({ length: shoppers }, async () => {
-        const client = clientAddress();
-        while (Date.now() < until) {
-          const started = performance.now();
-          try {
-            const steps = await orderFlow(baseUrl, sku, client);
-            flows.push({ total: performance.now() - started, steps });
-          } catch (error) {
-            const key = error instanceof Error ? error.message : String(error);
-            errors[key] = (errors[key] ?? 0) + 1;
-          }
-        }
-      }),
-    );
+    const { flows, errors } = await measure(baseUrl, sku, shoppers, durationMs);
 
     const totals = flows.map((f) => f.total).sort((a, b) => a - b);
     const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
@@ -155,6 +174,15 @@ async function main() {
     );
     const perSecond = (flows.length / (durationMs / 1000)).toFixed(1);
     console.log(`\nconfirmed orders: ${flows.length} (${perSecond}/s); errors: ${errorCount}`);
+    if (alone) {
+      const aloneTotals = alone.flows.map((f) => f.total).sort((a, b) => a - b);
+      const aloneErrors = Object.values(alone.errors).reduce((a, b) => a + b, 0);
+      console.log(
+        `one shopper alone (the floor): whole flow p50 ${ms(percentile(aloneTotals, 50))} ms, ` +
+          `p95 ${ms(percentile(aloneTotals, 95))} ms, ${alone.flows.length} orders ` +
+          `(${(alone.flows.length / (baselineMs / 1000)).toFixed(1)}/s), ${aloneErrors} errors`,
+      );
+    }
     for (const [message, count] of Object.entries(errors)) console.log(`  ${count} x ${message}`);
     const p95 = ms(percentile(totals, 95));
     const verdict = p95 !== null && p95 < TARGET_P95_MS && errorCount === 0 ? "pass" : "FAIL";

@@ -31,6 +31,14 @@ export function percentile(sorted, p) {
 }
 
 /**
+ * How a benchmark's own shop runs: without the gateway's per-request access line and wrangler's
+ * per-request line. Under `wrangler dev` each log line crosses from workerd to the wrangler
+ * process, which printed them at the cost of about a third of the shop's throughput; deployed,
+ * Workers Logs are collected outside the request. Errors (5xx) are still logged.
+ */
+export const MEASURED_SHOP = { vars: { ACCESS_LOG: "errors" }, logLevel: "warn" };
+
+/**
  * The shop at `url`, or, without one, a fresh local shop on a free port with temporary state
  * (demo SKUs not stocked: each benchmark stocks what it measures). `stop()` ends and deletes
  * a shop it started and leaves a given one alone.
@@ -44,7 +52,14 @@ export async function shopToMeasure(url, name) {
   const port = await freePort();
   console.log(`• starting the shop on port ${port} with fresh state (migrations, seed, wrangler dev)`);
   try {
-    const shop = await startShop({ port, persistTo: state, quiet: true, rebuild: false, stock: false });
+    const shop = await startShop({
+      port,
+      persistTo: state,
+      quiet: true,
+      rebuild: false,
+      stock: false,
+      ...MEASURED_SHOP,
+    });
     return {
       baseUrl: shop.url,
       stop: async () => {

@@ -31,7 +31,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { categorySlugs, SCENARIOS, syntheticClientIp, TARGETS } from "../load-tests/scenarios.js";
-import { freePort, percentile } from "./bench-shop.mjs";
+import { freePort, MEASURED_SHOP, percentile } from "./bench-shop.mjs";
 import { startShop } from "./dev.mjs";
 import { DEMO_USERS } from "./seed.mjs";
 
@@ -424,7 +424,13 @@ async function main() {
           `• starting the shop on port ${port} with fresh state in ${stateDir} (migrations, seed, wrangler dev)`,
         );
         try {
-          shop = await startShop({ port, persistTo: stateDir, quiet: true, rebuild: false });
+          shop = await startShop({
+            port,
+            persistTo: stateDir,
+            quiet: true,
+            rebuild: false,
+            ...MEASURED_SHOP,
+          });
         } catch (error) {
           rmSync(stateDir, { recursive: true, force: true });
           if (attempt >= 2) throw error;
@@ -455,7 +461,11 @@ async function main() {
         ? String(products.body.total)
         : `unknown (GET /api/products answered ${products.status})`;
 
-    const selected = SCENARIOS.filter((s) => !options.scenarios || options.scenarios.includes(s.name));
+    // The floor is a dev route: a deployed shop has no /dev/ping.
+    const selected = SCENARIOS.filter(
+      (s) =>
+        (!options.scenarios || options.scenarios.includes(s.name)) && (!s.localOnly || isLoopback(baseUrl)),
+    );
     const signedIn = selected.some((s) => s.signedIn)
       ? await signIn(baseUrl, options, setupClient)
       : undefined;

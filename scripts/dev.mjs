@@ -77,7 +77,9 @@ async function waitUntilUp(url, child, timeoutMs = 60_000) {
 /**
  * Prepares and starts the shop. Resolves with its URL once it answers, and a `stop()`.
  * `stock: false` skips stocking the demo SKUs (their StockDOs then read 0 on hand until stocked).
- * @param {{ port?: number, persistTo?: string, quiet?: boolean, rebuild?: boolean, stock?: boolean }} options
+ * `vars` override wrangler.toml [vars] (`--var NAME:value`); `logLevel` is wrangler's own.
+ * @param {{ port?: number, persistTo?: string, quiet?: boolean, rebuild?: boolean, stock?: boolean,
+ *   vars?: Record<string, string>, logLevel?: string }} options
  */
 export async function startShop({
   port = 8787,
@@ -85,6 +87,8 @@ export async function startShop({
   quiet = false,
   rebuild = true,
   stock: stockSkus = true,
+  vars = {},
+  logLevel,
 } = {}) {
   const say = quiet ? () => {} : (msg) => console.log(msg);
   const started = performance.now();
@@ -102,6 +106,8 @@ export async function startShop({
     .concat(WORKERS.filter((w) => w.name !== "edge"))
     .flatMap((w) => ["-c", w.config]);
   const args = ["dev", ...configs, "--persist-to", persistTo, "--port", String(port), "--ip", "127.0.0.1"];
+  for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
+  if (logLevel) args.push("--log-level", logLevel);
   const child = spawn(bin("wrangler"), [...args, "--show-interactive-dev-session=false"], {
     cwd: root,
     env: OFFLINE_ENV,

@@ -144,7 +144,11 @@ export const checkoutRequests = sqliteTable(
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [check("checkout_requests_state_check", sql`${t.state} IN ('in_progress', 'completed', 'failed')`)],
+  (t) => [
+    check("checkout_requests_state_check", sql`${t.state} IN ('in_progress', 'completed', 'failed')`),
+    // The cron prunes claims by age (checkout-claims.ts pruneCheckoutRequests).
+    index("checkout_requests_updated_idx").on(t.updatedAt),
+  ],
 );
 
 /**

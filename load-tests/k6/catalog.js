@@ -22,7 +22,7 @@ const ONLY = __ENV.SCENARIOS ? __ENV.SCENARIOS.split(",") : null;
 const CREDENTIALS = __ENV.SHOP_EMAIL && __ENV.SHOP_PASSWORD;
 
 const selected = SCENARIOS.filter(
-  (s) => (!ONLY || ONLY.indexOf(s.name) >= 0) && (!s.signedIn || CREDENTIALS),
+  (s) => !s.localOnly && (!ONLY || ONLY.indexOf(s.name) >= 0) && (!s.signedIn || CREDENTIALS),
 );
 
 /**

@@ -28,6 +28,8 @@ async function devTools(request: Request, env: EdgeEnv): Promise<Response> {
     return problemResponse(problem("not_found", "Not found.", { requestId }));
   }
   const url = new URL(request.url);
+  // The benchmarks' floor: what the local runtime costs for a request the shop does nothing with.
+  if (url.pathname === "/dev/ping") return new Response(null, { status: 204 });
   if (/^\/dev\/outbox(\.json|\/.*)?$/.test(url.pathname)) {
     return env.NOTIFICATIONS.fetch(
       new Request(new URL(url.pathname + url.search, "http://notifications.internal"), request),

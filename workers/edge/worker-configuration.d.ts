@@ -5,6 +5,7 @@ export interface Env {
 	API_RATE_LIMITER: RateLimit;
 	ASSETS: Fetcher;
 	ENVIRONMENT: string;
+	ACCESS_LOG: string;
 	JWT_ISSUER: string;
 	JWT_AUDIENCE: string;
 	IDENTITY: Fetcher /* shop-identity */;

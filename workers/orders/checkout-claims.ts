@@ -100,9 +100,11 @@ export async function claimKey(
       .prepare(
         `INSERT INTO checkout_requests
            (idempotency_key, request_hash, order_id, attempt_id, state, lease_expires_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 'in_progress', ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
+         SELECT ?, ?, ?, ?, 'in_progress', ?, ?, ?
+         WHERE NOT EXISTS (SELECT 1 FROM orders WHERE idempotency_key = ?)
+         ON CONFLICT (idempotency_key) DO NOTHING`,
       )
-      .bind(idempotencyKey, hash, fresh.orderId, fresh.attemptId, now + leaseMs, now, now)
+      .bind(idempotencyKey, hash, fresh.orderId, fresh.attemptId, now + leaseMs, now, now, idempotencyKey)
       .run();
     if (inserted.meta.changes === 1) {
       return { kind: "run", claim: { idempotencyKey, requestHash: hash, ...fresh, takeover: false } };
@@ -112,7 +114,21 @@ export async function claimKey(
       .from(checkoutRequests)
       .where(eq(checkoutRequests.idempotencyKey, idempotencyKey))
       .get();
-    if (!row) continue;
+    if (!row) {
+      // No claim, yet not inserted: an order keeps the key after its claim was pruned
+      // (pruneCheckoutRequests). Its answer is gone, and a key never makes a second order.
+      const used = await deps.d1
+        .prepare("SELECT 1 AS used FROM orders WHERE idempotency_key = ?")
+        .bind(idempotencyKey)
+        .first();
+      if (used) {
+        throw new AppError(
+          "idempotency_mismatch",
+          "This Idempotency-Key was used for an earlier order. Use a new key for a new checkout.",
+        );
+      }
+      continue;
+    }
     if (row.requestHash !== hash) {
       throw new AppError(
         "idempotency_mismatch",
@@ -203,4 +219,35 @@ export function claimGuard(claim: Claim): { sql: string; params: unknown[] } {
     sql: "EXISTS (SELECT 1 FROM checkout_requests WHERE idempotency_key = ? AND attempt_id = ? AND state = 'in_progress')",
     params: [claim.idempotencyKey, claim.attemptId],
   };
+}
+
+/**
+ * How long a checkout's answer is kept for replay (as long as Stripe keeps its idempotent
+ * answers). A stored answer carries the PaymentIntent's client secret and a guest's order token,
+ * so it is not kept longer than a client can reasonably retry. Afterwards the key stays tied to
+ * its order: using it again answers 422 `idempotency_mismatch`; a key whose attempt failed (no
+ * order) is simply free again.
+ */
+export const CHECKOUT_KEY_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes claims last touched more than `retentionMs` ago, at most `limit` per call (the cron
+ * runs every minute, so a backlog drains without one long write). Any state goes: an
+ * `in_progress` claim that old lost its lease a day ago, and its order, if one was written, has
+ * long expired with its stock. Returns how many were deleted.
+ */
+export async function pruneCheckoutRequests(
+  deps: Pick<OrdersDeps, "d1" | "now">,
+  retentionMs = CHECKOUT_KEY_RETENTION_MS,
+  limit = 500,
+): Promise<number> {
+  const result = await deps.d1
+    .prepare(
+      `DELETE FROM checkout_requests WHERE idempotency_key IN (
+         SELECT idempotency_key FROM checkout_requests WHERE updated_at < ? ORDER BY updated_at LIMIT ?
+       )`,
+    )
+    .bind(deps.now() - retentionMs, limit)
+    .run();
+  return result.meta.changes ?? 0;
 }

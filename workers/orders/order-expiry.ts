@@ -1,6 +1,7 @@
 import { and, asc, eq, lte } from "drizzle-orm";
 import { orders } from "../../db/orders/schema";
 import { log } from "../shared/log";
+import { pruneCheckoutRequests } from "./checkout-claims";
 import { runDueTasks, runOrderTasks } from "./order-tasks";
 import { applyTransition } from "./order-transitions";
 import type { OrdersDeps } from "./orders.deps";
@@ -36,9 +37,14 @@ export async function expireOrders(deps: OrdersDeps, limit = 50): Promise<string
   return expired;
 }
 
-/** The cron (every minute): expire lapsed orders, then retry follow-up tasks that are due. */
+/**
+ * The cron (every minute): expire lapsed orders, retry follow-up tasks that are due, forget
+ * Idempotency-Keys past their retention.
+ */
 export async function runScheduled(deps: OrdersDeps): Promise<void> {
   const expired = await expireOrders(deps);
   const tasks = await runDueTasks(deps);
-  if (expired.length > 0 || tasks > 0) log("info", "orders cron", { expired: expired.length, tasks });
+  const pruned = await pruneCheckoutRequests(deps);
+  if (expired.length > 0 || tasks > 0 || pruned > 0)
+    log("info", "orders cron", { expired: expired.length, tasks, checkoutKeysPruned: pruned });
 }

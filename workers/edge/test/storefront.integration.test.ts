@@ -43,6 +43,16 @@ describe("storefront through the edge worker", () => {
     expect(await res.text()).toContain('data-testid="not-found"');
   });
 
+  it("answers the benchmarks' /dev/ping with an empty 204, in development only", async () => {
+    const request = () =>
+      new Request("https://shop.test/dev/ping") as Request<unknown, IncomingRequestCfProperties>;
+    const res = await edge(request());
+    expect(res.status).toBe(204);
+    expect(await res.text()).toBe("");
+    const production = { ...testEnv, ENVIRONMENT: "production" };
+    expect((await worker.fetch(request(), production, createExecutionContext())).status).toBe(404);
+  });
+
   it("serves the dev outbox in development only", async () => {
     // The handler expects an incoming request (with Cloudflare's cf properties).
     const request = () =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { placeOrder } from "../checkout.saga";
-import { requestHash } from "../checkout-claims";
+import { CHECKOUT_KEY_RETENTION_MS, pruneCheckoutRequests, requestHash } from "../checkout-claims";
 import type { CheckoutResponse } from "../orders.schemas";
 import {
   add,
@@ -13,7 +13,7 @@ import {
   sellable,
   stockOf,
 } from "./factories";
-import { api, deps, testEnv } from "./harness";
+import { api, deps, runCron, testEnv } from "./harness";
 
 describe("POST /api/orders: Idempotency-Key", () => {
   it("the same key and body again: the same order, the same body, nothing reserved twice", async () => {
@@ -117,5 +117,63 @@ describe("POST /api/orders: Idempotency-Key", () => {
     const retry = await checkout(cartId, { key });
     expect(retry.status).toBe(201);
     expect((await orderRow(retry.body.order.id))?.idempotencyKey).toBe(key);
+  });
+});
+
+describe("Idempotency-Key retention", () => {
+  it("claims older than 24 hours are pruned, younger ones stay; the key stays its order's", async () => {
+    const mug = await sellable({ stock: 10 });
+    const [firstCart, secondCart, youngCart] = [await newCart(), await newCart(), await newCart()];
+    for (const cartId of [firstCart, secondCart, youngCart]) await add(cartId, mug.sku, 1);
+    const key = crypto.randomUUID();
+    const young = crypto.randomUUID();
+    const first = await checkout(firstCart, { key });
+    expect(first.status).toBe(201);
+    // While remembered, the key belongs to the first cart's request.
+    expect((await checkout(secondCart, { key })).status).toBe(422);
+    expect((await checkout(youngCart, { key: young })).status).toBe(201);
+    await testEnv.ORDERS_DB.prepare(
+      "UPDATE checkout_requests SET updated_at = updated_at - ? WHERE idempotency_key = ?",
+    )
+      .bind(CHECKOUT_KEY_RETENTION_MS + 1000, key)
+      .run();
+
+    expect(await pruneCheckoutRequests(deps())).toBe(1);
+    expect(await countRows("checkout_requests", "idempotency_key = ?", key)).toBe(0);
+    expect(await countRows("checkout_requests", "idempotency_key = ?", young)).toBe(1);
+    // Nothing else is touched: the order it made is still there.
+    expect(await countRows("orders", "id = ?", first.body.order.id)).toBe(1);
+
+    // The answer (client secret, guest token) is gone, and the key never makes a second order,
+    // whatever the body.
+    for (const cartId of [firstCart, secondCart]) {
+      const again = await checkout(cartId, { key });
+      expect(again.status).toBe(422);
+      expect(again.body).toMatchObject({
+        code: "idempotency_mismatch",
+        detail: expect.stringMatching(/earlier order/),
+      });
+    }
+    expect(await countRows("orders", "idempotency_key = ?", key)).toBe(1);
+    expect(await countRows("checkout_requests", "idempotency_key = ?", key)).toBe(0);
+    // A new key checks the second cart out as usual.
+    expect((await checkout(secondCart)).status).toBe(201);
+    expect(await pruneCheckoutRequests(deps())).toBe(0);
+  });
+
+  it("the cron prunes them, a bounded number per run", async () => {
+    const old = deps().now() - CHECKOUT_KEY_RETENTION_MS - 1;
+    const keys = Array.from({ length: 5 }, () => `prune-${crypto.randomUUID()}`);
+    await testEnv.ORDERS_DB.batch(
+      keys.map((k) =>
+        testEnv.ORDERS_DB.prepare(
+          `INSERT INTO checkout_requests (idempotency_key, request_hash, order_id, attempt_id, state, lease_expires_at,
+             created_at, updated_at) VALUES (?, 'h', ?, 'a', 'failed', ?, ?, ?)`,
+        ).bind(k, crypto.randomUUID(), old, old, old),
+      ),
+    );
+    expect(await pruneCheckoutRequests(deps(), CHECKOUT_KEY_RETENTION_MS, 2)).toBe(2);
+    await runCron();
+    expect(await countRows("checkout_requests", "idempotency_key LIKE 'prune-%'")).toBe(0);
   });
 });
