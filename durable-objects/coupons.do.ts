@@ -36,6 +36,11 @@ type RedemptionRow = { discount: number; released_at: number | null };
 /** Codes are case-insensitive: one canonical (upper-case) form is stored and compared. */
 const canonical = (code: string) => code.trim().toUpperCase();
 
+/** The refusal of terms that contradict each other (couponTermProblems), field by field. */
+function termsDoNotFit(errors: ReturnType<typeof couponTermProblems>): CouponWrite {
+  return { ok: false, code: "validation_failed", detail: "The coupon's terms do not fit together.", errors };
+}
+
 /**
  * Every coupon and every use of one, in one SQLite-backed object. Checking a limit and counting a
  * use happen in one synchronous transaction, so 20 orders racing for the last 3 uses of a coupon
@@ -89,14 +94,7 @@ export class CouponsDO extends DurableObject<Env> {
   async create(terms: CouponTerms): Promise<CouponWrite> {
     const code = canonical(terms.code);
     const problems = couponTermProblems(terms);
-    if (problems.length > 0) {
-      return {
-        ok: false,
-        code: "validation_failed",
-        detail: "The coupon's terms do not fit together.",
-        errors: problems,
-      };
-    }
+    if (problems.length > 0) return termsDoNotFit(problems);
     return this.ctx.storage.transactionSync((): CouponWrite => {
       if (this.row(code)) return { ok: false, code: "conflict", detail: `Coupon ${code} already exists.` };
       const now = Date.now();
@@ -130,14 +128,7 @@ export class CouponsDO extends DurableObject<Env> {
       if (!row) return { ok: false, code: "not_found", detail: `No coupon ${key}.` };
       const next = { ...this.terms(row), ...stripUndefined(patch) };
       const problems = couponTermProblems(next);
-      if (problems.length > 0) {
-        return {
-          ok: false,
-          code: "validation_failed",
-          detail: "The coupon's terms do not fit together.",
-          errors: problems,
-        };
-      }
+      if (problems.length > 0) return termsDoNotFit(problems);
       this.ctx.storage.sql.exec(
         `UPDATE coupons SET kind = ?, value = ?, min_order = ?, starts_at = ?, ends_at = ?, usage_limit = ?,
            per_user_limit = ?, active = ?, updated_at = ? WHERE code = ?`,

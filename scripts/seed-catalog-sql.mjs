@@ -1,5 +1,5 @@
 // SQL for seeding a catalog (as demoCatalog() returns it) into the catalog D1 database.
-import { quote } from "./sql.mjs";
+import { inserts } from "./sql.mjs";
 
 /**
  * Rows per multi-row INSERT. Small on purpose: `wrangler d1 execute --file` splits the file
@@ -9,19 +9,6 @@ import { quote } from "./sql.mjs";
  */
 const PRODUCTS_PER_INSERT = 20;
 const VARIANTS_PER_INSERT = 50;
-
-/** Multi-row INSERT OR IGNORE statements of at most `size` rows each. */
-function inserts(table, columns, rows, size) {
-  const statements = [];
-  for (let i = 0; i < rows.length; i += size) {
-    const values = rows
-      .slice(i, i + size)
-      .map((row) => `(${row.map(quote).join(", ")})`)
-      .join(",\n");
-    statements.push(`INSERT OR IGNORE INTO ${table} (${columns.join(", ")}) VALUES\n${values};`);
-  }
-  return statements;
-}
 
 /**
  * A catalog as SQL: INSERT OR IGNORE on stable ids and unique keys, parents before children, so

@@ -9,7 +9,7 @@
 //   catalogRatingsSql()  the matching rating projection for the catalog database
 import { demoCatalog } from "./seed-catalog.mjs";
 import { createRandom, uuidFrom } from "./seed-random.mjs";
-import { quote } from "./sql.mjs";
+import { inserts, quote } from "./sql.mjs";
 
 /**
  * When the seed "happened": every seeded review is older, and the catalog's rating projection is
@@ -164,19 +164,6 @@ export function demoReviews() {
   }
   memo = { reviews, votes, summaries };
   return memo;
-}
-
-/** Multi-row INSERT OR IGNORE statements of at most `size` rows each. */
-function inserts(table, columns, rows, size) {
-  const statements = [];
-  for (let i = 0; i < rows.length; i += size) {
-    const values = rows
-      .slice(i, i + size)
-      .map((row) => `(${row.map(quote).join(", ")})`)
-      .join(",\n");
-    statements.push(`INSERT OR IGNORE INTO ${table} (${columns.join(", ")}) VALUES\n${values};`);
-  }
-  return statements;
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Test helpers for calling a worker's fetch handler with JSON and reading JSON back. */
+import { CALLER_ID_HEADER, CALLER_ROLE_HEADER, type Caller } from "../workers/shared/caller";
 
 export interface JsonResponse<T = Record<string, unknown>> {
   status: number;
@@ -32,6 +33,31 @@ export async function call<T = Record<string, unknown>>(
     }
   }
   return { status: res.status, headers: res.headers, body: parsed as T };
+}
+
+/** The headers the gateway adds for a verified caller (none for an anonymous request), after `extra`. */
+export function callerHeaders(
+  as: Caller | undefined,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return as ? { ...extra, [CALLER_ID_HEADER]: as.userId, [CALLER_ROLE_HEADER]: as.role } : extra;
+}
+
+/**
+ * `call` as the gateway forwards a request to a domain worker: `as` becomes the verified caller
+ * headers; no `as` is an anonymous request.
+ */
+export function callAs<T = Record<string, unknown>>(
+  fetcher: FetchLike,
+  method: string,
+  path: string,
+  options: { as?: Caller; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<JsonResponse<T>> {
+  return call<T>(fetcher, method, path, {
+    body: options.body,
+    rawBody: options.rawBody,
+    headers: callerHeaders(options.as, options.headers),
+  });
 }
 
 /** A unique email per call, so tests sharing one database never collide. */

@@ -1,9 +1,8 @@
 import type { Hono } from "hono";
-import { createMiddleware } from "hono/factory";
 import { COUPONS_OBJECT } from "../../durable-objects/coupons.do";
 import type { WorkerHono } from "../shared/app";
-import { requireRole } from "../shared/caller";
 import { AppError } from "../shared/errors";
+import { onlyRoles } from "../shared/roles.middleware";
 import { validate } from "../shared/validate";
 import {
   type Coupon,
@@ -43,10 +42,7 @@ function couponOrThrow(write: CouponWrite): Coupon {
  */
 export function couponRoutes(app: Hono<WorkerHono<Env>>): void {
   // Before validation, so a caller without the role learns nothing from validation messages.
-  const adminsOnly = createMiddleware<WorkerHono<Env>>(async function adminsOnly(c, next) {
-    requireRole(c.get("caller"), "admin");
-    await next();
-  });
+  const adminsOnly = onlyRoles("admin");
   app.use("/api/coupons", adminsOnly);
   app.use("/api/coupons/*", adminsOnly);
 

@@ -1,9 +1,9 @@
+import { onlyRoles } from "../shared/roles.middleware";
 import { validate } from "../shared/validate";
 import type { CatalogApp } from "./catalog.routes";
 import { catalogDb, listCategories } from "./catalog.service";
 import { categoryCreateInput, categoryUpdateInput } from "./categories.schemas";
 import { createCategory, deleteCategory, getCategoryDetail, updateCategory } from "./categories.service";
-import { onlyRoles } from "./roles.middleware";
 
 /** Category writes change the storefront's navigation for everyone: admins only. */
 const admins = onlyRoles("admin");

@@ -2,6 +2,7 @@ import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { requireRole } from "../shared/caller";
 import { AppError } from "../shared/errors";
+import { onlyRoles } from "../shared/roles.middleware";
 import { validate } from "../shared/validate";
 import type { CatalogApp } from "./catalog.routes";
 import { catalogDb } from "./catalog.service";
@@ -16,7 +17,6 @@ import {
   sniffImageType,
 } from "./images.service";
 import { renderPlaceholderSvg, SVG_CONTENT_TYPE } from "./placeholder-image";
-import { onlyRoles } from "./roles.middleware";
 
 /** Image URLs never change content (a new upload gets a new key), so browsers may keep them a year. */
 const IMMUTABLE = "public, max-age=31536000, immutable";

@@ -1,9 +1,9 @@
 import { requireRole } from "../shared/caller";
+import { onlyRoles } from "../shared/roles.middleware";
 import type { CatalogApp } from "./catalog.routes";
 import { catalogDb } from "./catalog.service";
 import { importProducts } from "./import.service";
 import { readImportRows } from "./import-rows";
-import { onlyRoles } from "./roles.middleware";
 
 /** Bulk import (admin): CSV or JSON, upsert by SKU, a per-row error report. */
 export function importRoutes(app: CatalogApp): void {

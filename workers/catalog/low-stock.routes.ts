@@ -1,10 +1,10 @@
 import { requireRole } from "../shared/caller";
+import { onlyRoles } from "../shared/roles.middleware";
 import { validate } from "../shared/validate";
 import type { CatalogApp } from "./catalog.routes";
 import { catalogDb } from "./catalog.service";
 import { lowStockQuerySchema } from "./low-stock.schemas";
 import { listLowStock } from "./low-stock.service";
-import { onlyRoles } from "./roles.middleware";
 
 /**
  * `GET /api/inventory/low-stock` (seller/admin). Served by catalog, not inventory: stock lives in

@@ -1,4 +1,5 @@
 import { requireRole } from "../shared/caller";
+import { onlyRoles } from "../shared/roles.middleware";
 import { validate } from "../shared/validate";
 import type { CatalogApp } from "./catalog.routes";
 import { catalogDb } from "./catalog.service";
@@ -11,7 +12,6 @@ import {
 } from "./product-writes.service";
 import { featuredQuerySchema, productCreateInput, productUpdateInput } from "./products.schemas";
 import { getProductDetail, listProducts } from "./products.service";
-import { onlyRoles } from "./roles.middleware";
 import { searchProducts } from "./search.service";
 import type { Env } from "./worker-configuration";
 

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { log } from "../shared/log";
+import { wellFormedMessages } from "../shared/queue-messages";
 import { type CatalogDb, catalogDb } from "./catalog.service";
 import { runBatch, type Statement } from "./catalog-batch";
 import { retryDelaySeconds } from "./search-index.consumer";
@@ -45,21 +46,7 @@ export async function consumeProjection<M extends { at: number }>(
   env: Env,
   projection: Projection<M>,
 ): Promise<void> {
-  const accepted: { message: Message<unknown>; body: M }[] = [];
-  for (const message of batch.messages) {
-    const parsed = projection.schema.safeParse(message.body);
-    if (parsed.success) {
-      accepted.push({ message, body: parsed.data });
-      continue;
-    }
-    log("error", `dropped a malformed ${projection.what} message`, {
-      queue: batch.queue,
-      messageId: message.id,
-      body: message.body,
-      issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
-    });
-    message.ack();
-  }
+  const accepted = wellFormedMessages(batch, projection.schema, projection.what);
   if (accepted.length === 0) return;
 
   const db = catalogDb(env.CATALOG_DB);

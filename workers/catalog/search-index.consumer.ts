@@ -1,11 +1,12 @@
 import { searchIndexMessage } from "../../queues/search-index.schema";
 import { log } from "../shared/log";
+import { backoffSeconds, wellFormedMessages } from "../shared/queue-messages";
 import { refreshSearchExtras, reindexProducts } from "./search-index.service";
 import type { Env } from "./worker-configuration";
 
 /** Seconds before the n-th retry: 5, 10, 20, 40, 80 ... capped at five minutes. */
 export function retryDelaySeconds(attempts: number): number {
-  return Math.min(300, 5 * 2 ** Math.max(0, attempts - 1));
+  return backoffSeconds(attempts, 5, 300);
 }
 
 /**
@@ -22,24 +23,10 @@ export function retryDelaySeconds(attempts: number): number {
  * to the dead-letter queue.
  */
 export async function consumeSearchIndex(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  const accepted: { message: Message<unknown>; productIds: string[] }[] = [];
-  for (const message of batch.messages) {
-    const parsed = searchIndexMessage.safeParse(message.body);
-    if (parsed.success) {
-      accepted.push({ message, productIds: parsed.data.productIds });
-      continue;
-    }
-    log("error", "dropped a malformed search-index message", {
-      queue: batch.queue,
-      messageId: message.id,
-      body: message.body,
-      issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
-    });
-    message.ack();
-  }
+  const accepted = wellFormedMessages(batch, searchIndexMessage, "search-index");
   if (accepted.length === 0) return;
 
-  const productIds = [...new Set(accepted.flatMap((a) => a.productIds))];
+  const productIds = [...new Set(accepted.flatMap((a) => a.body.productIds))];
   const failed = await reindexProducts(env.CATALOG_DB, productIds);
   let extrasFailed = false;
   if (failed.size < productIds.length) {
@@ -52,8 +39,8 @@ export async function consumeSearchIndex(batch: MessageBatch<unknown>, env: Env)
     }
   }
 
-  for (const { message, productIds: ids } of accepted) {
-    if (!extrasFailed && !ids.some((id) => failed.has(id))) {
+  for (const { message, body } of accepted) {
+    if (!extrasFailed && !body.productIds.some((id) => failed.has(id))) {
       message.ack();
       continue;
     }

@@ -1,6 +1,7 @@
 import { type EmailMessage, emailQueueMessage } from "../../queues/emails.schema";
 import { type FieldError, fieldErrors } from "../shared/errors";
 import { log } from "../shared/log";
+import { backoffSeconds } from "../shared/queue-messages";
 import type { EmailSender } from "./email-sender";
 import { renderEmail, TemplateDataError } from "./email-templates";
 
@@ -34,8 +35,7 @@ const RETRY_MAX_SECONDS = 10 * 60;
  * mail provider that is down for a while is not hammered. `attempts` starts at 1.
  */
 export function retryDelaySeconds(attempts: number): number {
-  const exponent = Math.max(0, Math.trunc(attempts) - 1);
-  return Math.min(RETRY_BASE_SECONDS * 2 ** exponent, RETRY_MAX_SECONDS);
+  return backoffSeconds(attempts, RETRY_BASE_SECONDS, RETRY_MAX_SECONDS);
 }
 
 /**

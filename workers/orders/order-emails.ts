@@ -1,5 +1,5 @@
 import type { EmailQueueMessage } from "../../queues/emails.schema";
-import type { OrderLineRow, OrderRow } from "./order-reads";
+import { type OrderLineRow, type OrderRow, orderTotals } from "./order-reads";
 import type { OrdersConfig } from "./orders.config";
 
 /** The order emails, by the task that sends each (order-tasks.ts). */
@@ -58,13 +58,7 @@ export function orderEmailMessage(
       unitPrice: m(line.unitPriceAmount),
       lineTotal: m(line.lineTotalAmount),
     })),
-    totals: {
-      subtotal: m(row.subtotalAmount),
-      discount: m(row.discountAmount),
-      tax: m(row.taxAmount),
-      shipping: m(row.shippingAmount),
-      total: m(row.totalAmount),
-    },
+    totals: orderTotals(row),
   };
   const envelope = { id: orderEmailId(row.id, task), to: row.email };
   switch (task) {

@@ -36,23 +36,28 @@ function toHistory(row: OrderEventRow): OrderHistoryEntry {
   return { from: row.fromStatus, to: row.toStatus, actor: row.actor, note: row.note, at: iso(row.createdAt) };
 }
 
+/** An order's totals, in its currency (API answers and emails show the same). */
+export function orderTotals(row: OrderRow): OrderSummary["totals"] {
+  const m = (amount: number) => money(amount, row.currency);
+  return {
+    subtotal: m(row.subtotalAmount),
+    discount: m(row.discountAmount),
+    tax: m(row.taxAmount),
+    shipping: m(row.shippingAmount),
+    total: m(row.totalAmount),
+  };
+}
+
 /** An order row and its lines as the API shows it in a list (no history). */
 export function toSummary(row: OrderRow, lines: readonly OrderLineRow[]): OrderSummary {
-  const m = (amount: number) => money(amount, row.currency);
   return {
     id: row.id,
     status: row.status,
     email: row.email,
     userId: row.userId,
     lines: lines.map(toLine),
-    totals: {
-      subtotal: m(row.subtotalAmount),
-      discount: m(row.discountAmount),
-      tax: m(row.taxAmount),
-      shipping: m(row.shippingAmount),
-      total: m(row.totalAmount),
-    },
-    refunded: m(row.refundedAmount),
+    totals: orderTotals(row),
+    refunded: money(row.refundedAmount, row.currency),
     coupon: row.couponCode,
     shippingAddress: row.shippingAddress as ShippingAddress,
     paymentMethod: row.paymentMethod,

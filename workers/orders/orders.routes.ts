@@ -3,6 +3,7 @@ import { createApp, type WorkerHono } from "../shared/app";
 import { requireCaller, requireRole } from "../shared/caller";
 import { AppError, fieldErrors, PROBLEM_CONTENT_TYPE } from "../shared/errors";
 import { healthReport } from "../shared/health";
+import { onlyRoles } from "../shared/roles.middleware";
 import { validate } from "../shared/validate";
 import { placeOrder } from "./checkout.saga";
 import { listOrders } from "./order-reads";
@@ -106,10 +107,7 @@ ordersRoutes.post(
 // The role is checked before the body, so a customer learns nothing from validation.
 ordersRoutes.patch(
   "/api/orders/:id/status",
-  async function adminOnly(c, next) {
-    requireRole(c.get("caller"), "admin");
-    await next();
-  },
+  onlyRoles("admin"),
   validate("param", orderIdParam),
   validate("json", statusPatchInput),
   async (c) => {
@@ -118,20 +116,12 @@ ordersRoutes.patch(
   },
 );
 
-ordersRoutes.get(
-  "/api/admin/orders",
-  async function adminOnly(c, next) {
-    requireRole(c.get("caller"), "admin");
-    await next();
-  },
-  validate("query", adminOrdersQuery),
-  async (c) => {
-    const { status, from, to, page, limit } = c.req.valid("query");
-    const filter = {
-      ...(status ? { status } : {}),
-      ...(from ? { from: Date.parse(from) } : {}),
-      ...(to ? { to: Date.parse(to) } : {}),
-    };
-    return c.json(await listOrders(ordersDeps(c.env).db, filter, page, limit));
-  },
-);
+ordersRoutes.get("/api/admin/orders", onlyRoles("admin"), validate("query", adminOrdersQuery), async (c) => {
+  const { status, from, to, page, limit } = c.req.valid("query");
+  const filter = {
+    ...(status ? { status } : {}),
+    ...(from ? { from: Date.parse(from) } : {}),
+    ...(to ? { to: Date.parse(to) } : {}),
+  };
+  return c.json(await listOrders(ordersDeps(c.env).db, filter, page, limit));
+});

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { paymentEvents } from "../../db/orders/schema";
 import { type PaymentEventMessage, paymentEventMessage } from "../../queues/payment-events.schema";
 import { log } from "../shared/log";
+import { backoffSeconds, wellFormedMessages } from "../shared/queue-messages";
 import { findOrderRow, type OrderRow, orderLinesOf } from "./order-reads";
 import { PAID_STATUSES } from "./order-state";
 import { runOrderTasks, type TaskName } from "./order-tasks";
@@ -29,12 +30,9 @@ export type PaymentEventOutcome =
   | "ignored"
   | "unknown_order";
 
-const RETRY_BASE_SECONDS = 10;
-const RETRY_MAX_SECONDS = 15 * 60;
-
 /** Backoff for a message whose handling failed: 10 s, 20 s, 40 s ... capped at 15 minutes. */
 export function retryDelaySeconds(attempts: number): number {
-  return Math.min(RETRY_BASE_SECONDS * 2 ** Math.max(0, Math.trunc(attempts) - 1), RETRY_MAX_SECONDS);
+  return backoffSeconds(attempts, 10, 15 * 60);
 }
 
 const amountText = (event: PaymentEventMessage) => `${(event.amount / 100).toFixed(2)} ${event.currency}`;
@@ -250,28 +248,17 @@ export async function applyPaymentEvent(
  * `shop-payment-events-dlq`.
  */
 export async function consumePaymentEvents(batch: MessageBatch<unknown>, deps: OrdersDeps): Promise<void> {
-  for (const message of batch.messages) {
-    const parsed = paymentEventMessage.safeParse(message.body);
-    if (!parsed.success) {
-      log("error", "dropped a malformed payment event", {
-        queue: batch.queue,
-        messageId: message.id,
-        body: message.body,
-        issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
-      });
-      message.ack();
-      continue;
-    }
+  for (const { message, body: event } of wellFormedMessages(batch, paymentEventMessage, "payment-event")) {
     try {
-      const outcome = await applyPaymentEvent(deps, parsed.data);
-      log("info", "payment event applied", { ...parsed.data, outcome });
+      const outcome = await applyPaymentEvent(deps, event);
+      log("info", "payment event applied", { ...event, outcome });
       message.ack();
     } catch (error) {
       const delaySeconds = retryDelaySeconds(message.attempts);
       log("warn", "payment event not applied; retrying", {
         messageId: message.id,
-        orderId: parsed.data.orderId,
-        eventId: parsed.data.eventId,
+        orderId: event.orderId,
+        eventId: event.eventId,
         attempts: message.attempts,
         delaySeconds,
         error: String(error),

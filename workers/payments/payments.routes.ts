@@ -1,7 +1,7 @@
 import { createApp } from "../shared/app";
-import { requireRole } from "../shared/caller";
 import { AppError } from "../shared/errors";
 import { healthReport } from "../shared/health";
+import { onlyRoles } from "../shared/roles.middleware";
 import { validate } from "../shared/validate";
 import { paymentByOrder } from "./payment-state";
 import { type PaymentsEnv, paymentsConfig } from "./payments.config";
@@ -43,10 +43,7 @@ paymentsRoutes.post("/api/payments/webhook", async (c) => {
  */
 paymentsRoutes.post(
   "/api/payments/:orderId/refund",
-  async function adminOnly(c, next) {
-    requireRole(c.get("caller"), "admin");
-    await next();
-  },
+  onlyRoles("admin"),
   validate("param", orderParams),
   validate("json", refundInput),
   async (c) => {

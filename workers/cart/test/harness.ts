@@ -1,6 +1,6 @@
 import { env, exports } from "cloudflare:workers";
-import { call as callJson, type JsonResponse } from "../../../test/http";
-import { CALLER_ID_HEADER, CALLER_ROLE_HEADER, type Caller } from "../../shared/caller";
+import { callAs, type JsonResponse } from "../../../test/http";
+import type { Caller } from "../../shared/caller";
 import type { CartService } from "../index";
 import type { Env } from "../worker-configuration";
 
@@ -24,14 +24,5 @@ export function api<T = Record<string, unknown>>(
   path: string,
   options: { as?: Caller; body?: unknown; rawBody?: string } = {},
 ): Promise<JsonResponse<T>> {
-  const headers: Record<string, string> = {};
-  if (options.as) {
-    headers[CALLER_ID_HEADER] = options.as.userId;
-    headers[CALLER_ROLE_HEADER] = options.as.role;
-  }
-  return callJson<T>((request) => self.default.fetch(request), method, path, {
-    body: options.body,
-    rawBody: options.rawBody,
-    headers,
-  });
+  return callAs<T>((request) => self.default.fetch(request), method, path, options);
 }

@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { vi } from "vitest";
 import { categories, products, productVariants } from "../../../db/catalog/schema";
 import type { SearchIndexMessage } from "../../../queues/search-index.schema";
-import { call as callJson, type JsonResponse } from "../../../test/http";
-import { CALLER_ID_HEADER, CALLER_ROLE_HEADER, type Caller } from "../../shared/caller";
+import { callAs, type JsonResponse } from "../../../test/http";
+import type { Caller } from "../../shared/caller";
 import { readCacheVersion } from "../cache-version";
 import { catalogDb } from "../catalog.service";
 import { runBatch } from "../catalog-batch";
@@ -45,16 +45,7 @@ export function api<T = Record<string, unknown>>(
   path: string,
   options: { as?: Caller; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<JsonResponse<T>> {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.as) {
-    headers[CALLER_ID_HEADER] = options.as.userId;
-    headers[CALLER_ROLE_HEADER] = options.as.role;
-  }
-  return callJson<T>((request) => self.default.fetch(request), method, path, {
-    body: options.body,
-    rawBody: options.rawBody,
-    headers,
-  });
+  return callAs<T>((request) => self.default.fetch(request), method, path, options);
 }
 
 /** Inserts a category; returns its id and slug. */

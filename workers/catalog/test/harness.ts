@@ -11,6 +11,17 @@ export const testEnv = env as unknown as Env;
 /** Loopback bindings to this worker's own exports: `default` for HTTP, the RPC entrypoint. */
 export const self = exports as unknown as { default: Fetcher; CatalogService: Service<CatalogService> };
 
+/** The catalog's bindings with a database whose batches fail (D1 down); statements still prepare. */
+export function withFailingDatabase(): Env {
+  return {
+    ...testEnv,
+    CATALOG_DB: {
+      prepare: testEnv.CATALOG_DB.prepare.bind(testEnv.CATALOG_DB),
+      batch: () => Promise.reject(new Error("D1 is down")),
+    } as unknown as D1Database,
+  };
+}
+
 /** A request to this worker as the gateway sends it. */
 export function call(path: string, init?: RequestInit): Promise<Response> {
   return self.default.fetch(`https://catalog.internal${path}`, init);

@@ -1,4 +1,5 @@
-import { CALLER_ID_HEADER, CALLER_ROLE_HEADER, type Caller } from "../../shared/caller";
+import { callerHeaders } from "../../../test/http";
+import type { Caller } from "../../shared/caller";
 import type { ProductImage } from "../images.service";
 import { makeCategory, makeProduct } from "./factories";
 import { self } from "./harness";
@@ -24,11 +25,6 @@ export const SAMPLES = {
     0x76, 0x69, 0x66, 0x6d, 0x69, 0x66, 0x31, 0x6d, 0x69, 0x61, 0x66,
   ]),
 };
-
-/** Headers the gateway would set for `as` (none for an anonymous request). */
-export function callerHeaders(as?: Caller): Record<string, string> {
-  return as ? { [CALLER_ID_HEADER]: as.userId, [CALLER_ROLE_HEADER]: as.role } : {};
-}
 
 /** A request to the catalog worker (as the gateway or the edge sends it). */
 export function request(path: string, init: RequestInit = {}): Promise<Response> {

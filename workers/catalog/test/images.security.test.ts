@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { callerHeaders } from "../../../test/http";
 import { admin, customer, productRow, seller } from "./factories";
 import { testEnv } from "./harness";
-import { callerHeaders, imageRow, productOf, request, upload, uploaded } from "./images.fixtures";
+import { imageRow, productOf, request, upload, uploaded } from "./images.fixtures";
 
 describe("image upload access", () => {
   it("is 401 for an anonymous caller and 403 for a customer", async () => {

@@ -1,6 +1,6 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { StockLevelMessage } from "../../../queues/stock-levels.schema";
+import { deliverBatch } from "../../../test/queue";
 import type { Caller } from "../../shared/caller";
 import worker from "../index";
 import type { LowStockItem, LowStockPage } from "../low-stock.schemas";
@@ -26,13 +26,8 @@ async function everyItemForAdmin(): Promise<LowStockItem[]> {
 }
 
 async function deliverLevels(levels: readonly StockLevelMessage[]): Promise<void> {
-  const batch = createMessageBatch(
-    "shop-stock-levels",
-    levels.map((body, i) => ({ id: `level-${i}`, timestamp: new Date(), attempts: 1, body })),
-  );
-  const ctx = createExecutionContext();
-  await worker.queue(batch, testEnv);
-  expect((await getQueueResult(batch, ctx)).explicitAcks).toHaveLength(levels.length);
+  const result = await deliverBatch("shop-stock-levels", levels, (batch) => worker.queue(batch, testEnv));
+  expect(result.explicitAcks).toHaveLength(levels.length);
 }
 
 describe("GET /api/inventory/low-stock", () => {

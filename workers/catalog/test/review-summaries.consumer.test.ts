@@ -1,26 +1,16 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ReviewSummaryMessage } from "../../../queues/review-summaries.schema";
+import { deliverBatch } from "../../../test/queue";
 import worker from "../index";
 import type { ProductPage } from "../products.schemas";
 import { newestSummaryPerProduct } from "../review-summaries.consumer";
 import { api, cacheVersion, makeCategory, makeProduct, productRow } from "./factories";
-import { self, testEnv } from "./harness";
+import { self, testEnv, withFailingDatabase } from "./harness";
 
 /** Delivers `bodies` to the worker's queue handler as one batch of `queue`; returns what it did. */
-async function deliver(bodies: readonly unknown[], queue = "shop-review-summaries") {
-  const batch = createMessageBatch(
-    queue,
-    bodies.map((body, i) => ({
-      id: `summary-${i}-${crypto.randomUUID()}`,
-      timestamp: new Date(),
-      attempts: 1,
-      body,
-    })),
-  );
-  const ctx = createExecutionContext();
-  await worker.queue(batch, testEnv);
-  return getQueueResult(batch, ctx);
+function deliver(bodies: readonly unknown[], queue = "shop-review-summaries") {
+  return deliverBatch(queue, bodies, (batch) => worker.queue(batch, testEnv));
 }
 
 /** Delivers summaries and checks every message was acknowledged, none retried. */
@@ -105,13 +95,7 @@ describe("review-summaries consumer", () => {
 
   it("retries every valid message with backoff when the database fails", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const failing = {
-      ...testEnv,
-      CATALOG_DB: {
-        prepare: testEnv.CATALOG_DB.prepare.bind(testEnv.CATALOG_DB),
-        batch: () => Promise.reject(new Error("D1 is down")),
-      } as unknown as D1Database,
-    };
+    const failing = withFailingDatabase();
     const batch = createMessageBatch("shop-review-summaries", [
       { id: "fails", timestamp: new Date(), attempts: 2, body: summary("prod-any", 1_000, 5, 1) },
       { id: "bad", timestamp: new Date(), attempts: 1, body: { productId: "prod-any" } },

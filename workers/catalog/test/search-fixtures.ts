@@ -1,8 +1,8 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { eq, inArray } from "drizzle-orm";
 import { expect } from "vitest";
 import { brands, categories, products, productVariants } from "../../../db/catalog/schema";
 import type { SearchIndexMessage } from "../../../queues/search-index.schema";
+import { deliverBatch } from "../../../test/queue";
 import { catalogDb } from "../catalog.service";
 import worker from "../index";
 import type { SearchResult, Suggestion } from "../search.schemas";
@@ -116,19 +116,8 @@ export async function seedSearchCatalog(prefix: string, specs: readonly ProductS
 }
 
 /** Runs the worker's queue handler on these message bodies, as the queue would deliver them. */
-export async function deliverSearchIndex(bodies: readonly unknown[], env = testEnv) {
-  const batch = createMessageBatch(
-    "shop-search-index",
-    bodies.map((body, i) => ({
-      id: `m-${i}-${crypto.randomUUID()}`,
-      timestamp: new Date(),
-      attempts: 1,
-      body,
-    })),
-  );
-  const ctx = createExecutionContext();
-  await worker.queue(batch, env);
-  return getQueueResult(batch, ctx);
+export function deliverSearchIndex(bodies: readonly unknown[], env = testEnv) {
+  return deliverBatch("shop-search-index", bodies, (batch) => worker.queue(batch, env));
 }
 
 /** Indexes products through the consumer (as a product write would) and checks all were acked. */

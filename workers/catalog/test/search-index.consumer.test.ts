@@ -2,7 +2,7 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { describe, expect, it, vi } from "vitest";
 import worker from "../index";
 import { retryDelaySeconds } from "../search-index.consumer";
-import { testEnv } from "./harness";
+import { testEnv, withFailingDatabase } from "./harness";
 import {
   deleteProducts,
   deliverSearchIndex,
@@ -94,13 +94,7 @@ describe("search-index consumer", () => {
   });
 
   it("retries with backoff when the database fails", async () => {
-    const failing = {
-      ...testEnv,
-      CATALOG_DB: {
-        prepare: testEnv.CATALOG_DB.prepare.bind(testEnv.CATALOG_DB),
-        batch: () => Promise.reject(new Error("D1 is down")),
-      } as unknown as D1Database,
-    };
+    const failing = withFailingDatabase();
     const batch = createMessageBatch("shop-search-index", [
       {
         id: "fails",

@@ -3,31 +3,23 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { productVariants } from "../../../db/catalog/schema";
 import type { StockLevelMessage } from "../../../queues/stock-levels.schema";
+import { deliverBatch } from "../../../test/queue";
 import worker from "../index";
 import type { ProductPage } from "../products.schemas";
 import { newestLevelPerSku } from "../stock-levels.consumer";
 import { api, cacheVersion, db, makeCategory, makeProduct, sku } from "./factories";
-import { testEnv } from "./harness";
+import { testEnv, withFailingDatabase } from "./harness";
 
 /** Delivers `bodies` to the worker's queue handler as one batch of `queue`; returns what it did. */
-async function deliver(bodies: readonly unknown[], options: { queue?: string; env?: typeof testEnv } = {}) {
-  const batch = createMessageBatch(
-    options.queue ?? "shop-stock-levels",
-    bodies.map((body, i) => ({
-      id: `level-${i}-${crypto.randomUUID()}`,
-      timestamp: new Date(),
-      attempts: 1,
-      body,
-    })),
+function deliver(bodies: readonly unknown[], options: { queue?: string; env?: typeof testEnv } = {}) {
+  return deliverBatch(options.queue ?? "shop-stock-levels", bodies, (batch) =>
+    worker.queue(batch, options.env ?? testEnv),
   );
-  const ctx = createExecutionContext();
-  await worker.queue(batch, options.env ?? testEnv);
-  return { batch, result: await getQueueResult(batch, ctx) };
 }
 
 /** Delivers levels and checks every message was acknowledged, none retried. */
 async function deliverLevels(levels: readonly StockLevelMessage[]): Promise<void> {
-  const { result } = await deliver(levels);
+  const result = await deliver(levels);
   expect(result.retryMessages).toEqual([]);
   expect(result.explicitAcks).toHaveLength(levels.length);
 }
@@ -112,7 +104,7 @@ describe("stock-levels consumer", () => {
       { ...level(skuValue, 1_000, 3), available: 1.5 },
       { ...level(skuValue, 1_000, 3), sku: "" },
     ];
-    const { result } = await deliver([...malformed, level(skuValue, 1_000, 2)]);
+    const result = await deliver([...malformed, level(skuValue, 1_000, 2)]);
     expect(result.explicitAcks).toHaveLength(malformed.length + 1);
     expect(result.retryMessages).toEqual([]);
     expect(result.retryBatch.retry).toBe(false);
@@ -130,13 +122,7 @@ describe("stock-levels consumer", () => {
 
   it("retries every valid message with backoff when the database fails", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const failing = {
-      ...testEnv,
-      CATALOG_DB: {
-        prepare: testEnv.CATALOG_DB.prepare.bind(testEnv.CATALOG_DB),
-        batch: () => Promise.reject(new Error("D1 is down")),
-      } as unknown as D1Database,
-    };
+    const failing = withFailingDatabase();
     const batch = createMessageBatch("shop-stock-levels", [
       { id: "fails", timestamp: new Date(), attempts: 3, body: level("SKU-ANY", 1_000, 1) },
       { id: "bad", timestamp: new Date(), attempts: 1, body: { sku: "SKU-ANY" } },
@@ -152,7 +138,7 @@ describe("stock-levels consumer", () => {
 
   it("retries a batch from a queue it has no consumer for", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    const { result } = await deliver([level("SKU-ANY", 1_000, 1)], { queue: "shop-unheard-of" });
+    const result = await deliver([level("SKU-ANY", 1_000, 1)], { queue: "shop-unheard-of" });
     expect(result.retryBatch.retry).toBe(true);
     expect(result.explicitAcks).toEqual([]);
     expect(String(errors.mock.calls[0]?.[0])).toContain("no consumer for queue");

@@ -1,15 +1,11 @@
-import {
-  createExecutionContext,
-  createMessageBatch,
-  createScheduledController,
-  getQueueResult,
-} from "cloudflare:test";
+import { createExecutionContext, createScheduledController } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { vi } from "vitest";
 import { type OrderStatus, orderLines, orders } from "../../../db/orders/schema";
 import { type EmailQueueMessage, emailQueueMessage } from "../../../queues/emails.schema";
-import { call as callJson, type JsonResponse } from "../../../test/http";
-import { CALLER_ID_HEADER, CALLER_ROLE_HEADER, type Caller } from "../../shared/caller";
+import { callAs, type JsonResponse } from "../../../test/http";
+import { deliverBatch } from "../../../test/queue";
+import type { Caller } from "../../shared/caller";
 import worker, { type OrdersService } from "../index";
 import { type OrdersDeps, ordersDeps } from "../orders.deps";
 import { ordersDb } from "../orders.service";
@@ -39,10 +35,6 @@ export function deps(overrides: Partial<OrdersDeps> = {}): OrdersDeps {
   return { ...ordersDeps(testEnv), ...overrides };
 }
 
-function callerHeaders(as: Caller | undefined, extra: Record<string, string> = {}): Record<string, string> {
-  return as ? { ...extra, [CALLER_ID_HEADER]: as.userId, [CALLER_ROLE_HEADER]: as.role } : extra;
-}
-
 /**
  * A JSON request to the orders worker as the gateway sends it: `as` becomes the verified caller
  * headers; no `as` is an anonymous request.
@@ -52,11 +44,7 @@ export function api<T = Record<string, unknown>>(
   path: string,
   options: { as?: Caller; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<JsonResponse<T>> {
-  return callJson<T>((request) => self.default.fetch(request), method, path, {
-    body: options.body,
-    rawBody: options.rawBody,
-    headers: callerHeaders(options.as, options.headers),
-  });
+  return callAs<T>((request) => self.default.fetch(request), method, path, options);
 }
 
 /**
@@ -70,26 +58,12 @@ export function cartApi<T = Record<string, unknown>>(
 ): Promise<JsonResponse<T>> {
   const cart = testEnv.CART_HTTP;
   if (!cart) throw new Error("CART_HTTP is missing: vitest.config.ts gives it to the orders project");
-  return callJson<T>((request) => cart.fetch(request), method, path, {
-    body: options.body,
-    headers: callerHeaders(options.as),
-  });
+  return callAs<T>((request) => cart.fetch(request), method, path, options);
 }
 
 /** Delivers payment events to the worker's queue handler as one batch; answers acks and retries. */
-export async function deliverPaymentEvents(bodies: readonly unknown[]) {
-  const batch = createMessageBatch(
-    "shop-payment-events",
-    bodies.map((body, i) => ({
-      id: `m-${i}-${crypto.randomUUID()}`,
-      timestamp: new Date(),
-      attempts: 1,
-      body,
-    })),
-  );
-  const ctx = createExecutionContext();
-  await worker.queue(batch, testEnv);
-  return getQueueResult(batch, ctx);
+export function deliverPaymentEvents(bodies: readonly unknown[]) {
+  return deliverBatch("shop-payment-events", bodies, (batch) => worker.queue(batch, testEnv));
 }
 
 /** Runs the worker's cron handler once. */

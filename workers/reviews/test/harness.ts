@@ -1,8 +1,8 @@
 import { env, exports } from "cloudflare:workers";
 import { vi } from "vitest";
 import type { ReviewSummaryMessage } from "../../../queues/review-summaries.schema";
-import { call as callJson, type JsonResponse } from "../../../test/http";
-import { CALLER_ID_HEADER, CALLER_ROLE_HEADER, type Caller, type Role } from "../../shared/caller";
+import { callAs, type JsonResponse } from "../../../test/http";
+import type { Caller, Role } from "../../shared/caller";
 import type { Review } from "../reviews.schemas";
 import type { Env } from "../worker-configuration";
 
@@ -34,16 +34,7 @@ export function api<T = Record<string, unknown>>(
   path: string,
   options: { as?: Caller; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<JsonResponse<T>> {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.as) {
-    headers[CALLER_ID_HEADER] = options.as.userId;
-    headers[CALLER_ROLE_HEADER] = options.as.role;
-  }
-  return callJson<T>((request) => self.default.fetch(request), method, path, {
-    body: options.body,
-    rawBody: options.rawBody,
-    headers,
-  });
+  return callAs<T>((request) => self.default.fetch(request), method, path, options);
 }
 
 /** A short unique token for ids, emails and slugs. */

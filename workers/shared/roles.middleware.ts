@@ -1,7 +1,6 @@
 import { createMiddleware } from "hono/factory";
-import type { WorkerHono } from "../shared/app";
-import { type Role, requireRole } from "../shared/caller";
-import type { Env } from "./worker-configuration";
+import type { WorkerHono } from "./app";
+import { type Role, requireRole } from "./caller";
 
 /**
  * Lets a request through only for callers with one of `roles` (401 anonymous, 403 otherwise).
@@ -9,7 +8,7 @@ import type { Env } from "./worker-configuration";
  * validation messages.
  */
 export function onlyRoles(...roles: Role[]) {
-  return createMiddleware<WorkerHono<Env>>(async function onlyRolesCheck(c, next) {
+  return createMiddleware<WorkerHono<object>>(async function onlyRolesCheck(c, next) {
     requireRole(c.get("caller"), ...roles);
     await next();
   });
